@@ -1,0 +1,1 @@
+"""Reaction Atlas pipeline: news articles in, reactions to world events out."""
