@@ -1,0 +1,241 @@
+"""Actor mentions: who, in the text, could be reacting — as canonical actors with ids.
+
+Reads the gazetteer ruler's spans (names, metonyms, countries, demonyms, titles, organisations) and the NER's
+PERSON entities, joins adjacent pieces into chains ("Russian" + "President" + "Vladimir Putin", "Russia" + "'s"
++ "foreign ministry", "the Saudi" + "royal family") and resolves each chain to one actor:
+
+- a known person -> that person, typed by the office held on the article's reference date;
+- an unknown PERSON with a title and a country ("Slovenian Prime Minister Janez Janša") -> an ad-hoc person;
+- a title with a country and no name ("the Russian president") -> the office holder on the reference date;
+- a body ("the Chinese foreign ministry", "the Kremlin", "a Kremlin spokesman") -> that country's government;
+- an organisation ("the European Union", "NATO") -> the organisation; a country name -> its government.
+
+Writes ``doc.spans["actors"]`` (span.id_ = actor id, span.label_ = how it was found) and ``doc._.actors``
+(actor id -> plain dict of name, actor_type, country_iso3, official), plain data so docs serialise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.gazetteer import Actor, Gazetteer, load_gazetteer
+
+GAZETTEER_KEY = "gazetteer"
+ACTORS_KEY = "actors"
+# Tokens that may stand between the pieces of one chain: "Russia 's president", "the Saudi royal family".
+_CHAIN_FILLERS = frozenset({"'s", "'", "the", "-", "’s"})
+_MODIFIER_LABELS = frozenset({"COUNTRY", "DEMONYM", "GOV", "ORG"})
+_OFFICE_TO_TYPE = {
+    "head_of_state": "head_of_state",
+    "head_of_government": "head_of_government",
+    "leader": "head_of_state",
+    "foreign_minister": "government",
+    "spokesperson": "spokesperson",
+    "royal": "royal",
+    "opposition": "opposition",
+    "former_leader": "former_leader",
+    "organization_head": "organization",
+    "government": "government",
+}
+_PERSON_OFFICES = frozenset({"head_of_state", "head_of_government", "leader", "foreign_minister"})
+
+
+def _install_extensions() -> None:
+    for name in ("published", "reference_date"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default="")
+    if not Doc.has_extension("actors"):
+        Doc.set_extension("actors", default=None)
+
+
+_install_extensions()
+
+
+def reference_date(doc: Doc) -> dt.date:
+    """The day offices are resolved on: the event's date when known, else publication, else today."""
+    for value in (doc._.reference_date, doc._.published):
+        if value:
+            return dt.date.fromisoformat(value)
+    return dt.date.today()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclasses.dataclass
+class _Piece:
+    label: str  # COUNTRY, DEMONYM, GOV, ORG, TITLE, PERSON_KNOWN, PERSON_NER
+    key: str  # the id after the colon (ISO3, office, person id) or the name for NER persons
+    start: int
+    end: int
+
+
+def _pieces(doc: Doc) -> list[_Piece]:
+    ruler_spans = list(doc.spans.get(GAZETTEER_KEY, []))
+    known = [s for s in ruler_spans if s.label_ == "PERSON_KNOWN"]
+    ner_persons = [
+        ent for ent in doc.ents
+        if ent.label_ == "PERSON" and not any(k.start < ent.end and ent.start < k.end for k in known)
+    ]
+    # Possessive tokens the NER folds into a name ("Navalny's") are trimmed off.
+    trimmed = []
+    for ent in ner_persons:
+        end = ent.end
+        while end > ent.start and doc[end - 1].text in {"'s", "'"}:
+            end -= 1
+        if end > ent.start:
+            trimmed.append(Span(doc, ent.start, end, label="PERSON_NER"))
+    spans = filter_spans([*ruler_spans, *trimmed])
+    pieces = []
+    for span in spans:
+        kind, _, key = span.id_.partition(":") if span.id_ else ("", "", span.text)
+        label = span.label_
+        pieces.append(_Piece(label, key if label != "PERSON_NER" else span.text, span.start, span.end))
+    return pieces
+
+
+def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
+    chains: list[list[_Piece]] = []
+    for piece in pieces:
+        if chains:
+            last = chains[-1][-1]
+            gap = doc[last.end : piece.start]
+            if len(gap) <= 2 and all(tok.lower_ in _CHAIN_FILLERS for tok in gap):
+                chains[-1].append(piece)
+                continue
+        chains.append([piece])
+    return chains
+
+
+class ActorMentions:
+    """The ``actor_mentions`` component; see the module docstring."""
+
+    def __init__(self, *, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        day = reference_date(doc)
+        actors: dict[str, dict] = {}
+        spans: list[Span] = []
+        pieces = _pieces(doc)
+        for chain in _chains(doc, pieces):
+            resolved = self._resolve_chain(doc, chain, day=day)
+            if resolved is None:
+                continue
+            actor, how = resolved
+            span = Span(doc, chain[0].start, chain[-1].end, label=how, span_id=actor.actor_id)
+            spans.append(span)
+            actors[actor.actor_id] = dataclasses.asdict(actor)
+        doc.spans[ACTORS_KEY] = spans
+        doc._.actors = actors
+        return doc
+
+    # --- chain resolution ----------------------------------------------------------------------------------
+    def _country_of(self, chain: list[_Piece]) -> tuple[str, str]:
+        """(ISO3 or org id, 'country'|'org') from the chain's modifiers, the last one winning."""
+        found = ("", "")
+        for piece in chain:
+            if piece.label in {"COUNTRY", "DEMONYM", "GOV"}:
+                found = (piece.key, "country")
+            elif piece.label == "ORG":
+                found = (piece.key, "org")
+        return found
+
+    def _right_country(self, doc: Doc, end: int) -> tuple[str, str]:
+        """'the president of Russia', 'the foreign ministry in Beijing'."""
+        if end + 1 < len(doc) and doc[end].lower_ in {"of", "in"}:
+            for span in doc.spans.get(GAZETTEER_KEY, []):
+                if span.start in (end + 1, end + 2) and span.label_ in _MODIFIER_LABELS:
+                    if span.start == end + 2 and doc[end + 1].lower_ != "the":
+                        continue
+                    kind, _, key = span.id_.partition(":")
+                    return key, "org" if kind == "org" else "country"
+        return "", ""
+
+    def _resolve_chain(self, doc: Doc, chain: list[_Piece], *, day: dt.date) -> tuple[Actor, str] | None:
+        gaz = self.gazetteer
+        labels = [p.label for p in chain]
+        if "PERSON_KNOWN" in labels:
+            piece = [p for p in chain if p.label == "PERSON_KNOWN"][-1]
+            actor = gaz.person(piece.key, on=day)
+            return (actor, "PERSON") if actor else None
+        titles = [p for p in chain if p.label == "TITLE"]
+        where, kind = self._country_of(chain)
+        if not where and chain[-1].label in {"TITLE", "PERSON_NER"}:
+            where, kind = self._right_country(doc, chain[-1].end)
+        if "PERSON_NER" in labels:
+            piece = [p for p in chain if p.label == "PERSON_NER"][-1]
+            if not titles:
+                titles, where, kind = self._apposition(doc, piece)
+            if not titles or not where:
+                return None
+            office = titles[-1].key
+            if office == "media":
+                return None
+            actor_type = _OFFICE_TO_TYPE.get(office, "other")
+            country = where if kind == "country" else ("EUU" if where == "EU" else "")
+            if kind == "org":
+                actor_type = "organization"
+            official = actor_type in {"head_of_state", "head_of_government", "government", "spokesperson",
+                                      "organization"} or (actor_type == "royal" and gaz.royal(country).official)
+            name = piece.key
+            return Actor(f"person:{_slug(name)}", name, actor_type, country, official), "PERSON"
+        if titles:
+            if not where:
+                return None
+            return self._resolve_office(titles[-1].key, where=where, kind=kind, day=day)
+        if kind == "org":
+            return gaz.organization(where), "ORG"
+        if "GOV" in labels:
+            return gaz.government(where), "GOV"
+        if "COUNTRY" in labels:
+            return gaz.government(where), "COUNTRY"
+        return None
+
+    def _resolve_office(self, office: str, *, where: str, kind: str, day: dt.date) -> tuple[Actor, str] | None:
+        gaz = self.gazetteer
+        if office == "media" or office in {"opposition", "former_leader"}:
+            return None
+        if kind == "org":
+            if office in {"organization_head", "leader", "head_of_state", "head_of_government"}:
+                holder = gaz.office_holder_org(where, on=day)
+                if holder:
+                    actor = gaz.person(holder, on=day)
+                    if actor:
+                        return actor, "OFFICE"
+            return gaz.organization(where), "ORG"
+        if office in _PERSON_OFFICES:
+            holder = gaz.office_holder(where, office, on=day)
+            actor = gaz.person(holder, on=day) if holder else None
+            return (actor, "OFFICE") if actor else None
+        if office == "royal":
+            return gaz.royal(where), "ROYAL"
+        return gaz.government(where), "GOV"
+
+    def _apposition(self, doc: Doc, piece: _Piece) -> tuple[list[_Piece], str, str]:
+        """'Janez Janša, Slovenia's prime minister,' -> the title and country after the comma."""
+        if piece.end < len(doc) and doc[piece.end].text == ",":
+            after = [
+                s for s in doc.spans.get(GAZETTEER_KEY, [])
+                if piece.end < s.start <= piece.end + 6
+            ]
+            titles = [
+                _Piece("TITLE", s.id_.partition(":")[2], s.start, s.end) for s in after if s.label_ == "TITLE"
+            ]
+            places = [s for s in after if s.label_ in _MODIFIER_LABELS]
+            if titles and places:
+                kind, _, key = places[0].id_.partition(":")
+                return titles[:1], key, "org" if kind == "org" else "country"
+        return [], "", ""
+
+
+@Language.factory("actor_mentions", assigns=["doc.spans", "doc._.actors"], default_config={})
+def make_actor_mentions(nlp: Language, name: str) -> ActorMentions:
+    return ActorMentions(gazetteer=load_gazetteer())

@@ -1,0 +1,474 @@
+"""Reaction mentions: which actor took which stance, in which clause, when.
+
+The idea is textacy's rule-based triples, turned to stances: a *cue* (a stance word or phrase from the cue
+lexicon: "congratulated", "congratulatory message", "has yet to", "will wait for the official results",
+"declined to comment") is found, its *clause* is found by climbing the parse to the clause head, the clause's
+*polarity* is read (negation, "refused to", "yet to", future "will not"), and its *agent* is the clause's
+subject — or, for group subjects ("world leaders … including A, B and C"), the listed members; for cues inside
+a quotation, the quote's speaker. Pronouns are resolved to the nearest fitting actor before them.
+
+Each mention records what the extractor needs to judge it: dates attached to the clause, whether the clause
+speaks of another time ("at the time", a year that is not the event's), and the target of a congratulation
+(so that "congratulated Trump" is not read as a reaction to Biden's win).
+
+Writes ``doc._.reaction_mentions``: a list of plain dicts (see ``_mention``), so docs serialise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.actors import ACTORS_KEY, reference_date
+from pipeline.components.quotes import QUOTES_KEY
+from pipeline.cues import CueLexicon, load_cues
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Clause boundaries: climbing stops at a token attached with one of these.
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "pcomp"})
+# Relations through which a clause shares its subject with the clause it hangs from.
+_SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PERSON_LABELS = frozenset({"PERSON", "OFFICE"})
+_BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
+# Which stance wins when one clause carries several cues: evidence about *not* reacting modifies a
+# congratulation ("has yet to congratulate"), so the modifiers come first.
+_CLAUSE_PRECEDENCE = ("no_comment", "silent", "withheld", "congratulated", "critical", "supportive", "neutral")
+_MODIFIER_STANCES = frozenset({"no_comment", "silent", "withheld"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
+
+if not Doc.has_extension("reaction_mentions"):
+    Doc.set_extension("reaction_mentions", default=None)
+
+
+@dataclasses.dataclass
+class _Cue:
+    token: Token  # the cue's head token
+    stance: str
+    cue_id: str
+    is_phrase: bool
+
+
+def _clause_head(token: Token) -> Token:
+    """Climb from a token to the head of its clause."""
+    current = token
+    for _ in range(12):
+        if current.dep_ in _CLAUSE_DEPS or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def _is_negated(token: Token) -> bool:
+    if any(child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in token.children):
+        return True
+    # "did not share the congratulatory message": the negation sits on the verb governing the cue's noun.
+    return any(
+        child.lower_ == "no" and child.dep_ == "det" for child in token.children
+    )
+
+
+class ReactionFinder:
+    """The ``reactions`` component; see the module docstring."""
+
+    def __init__(self, *, cues: CueLexicon, vocab) -> None:
+        self.cues = cues
+        self.matcher = Matcher(vocab)
+        for phrase in cues.phrases:
+            self.matcher.add(phrase.id, [list(phrase.pattern)])
+        self.phrase_stance = {phrase.id: phrase.stance for phrase in cues.phrases}
+        self.other_time = PhraseMatcher(vocab, attr="LOWER")
+        self.other_time.add("OTHER_TIME", [vocab_doc for vocab_doc in self._phrase_docs(vocab, cues.other_time)])
+
+    @staticmethod
+    def _phrase_docs(vocab, phrases):
+        return [Doc(vocab, words=phrase.split()) for phrase in phrases]
+
+    # --- main ------------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        actor_at = {i: span for span in doc.spans.get(ACTORS_KEY, []) for i in range(span.start, span.end)}
+        quotes = list(doc.spans.get(QUOTES_KEY, []))
+        quote_at = {i: qi for qi, quote in enumerate(quotes) for i in range(quote.start, quote.end)}
+        speakers = doc._.quote_speakers or [-1] * len(quotes)
+        other_time_tokens = {
+            i for _, start, end in self.other_time(doc) for i in range(start, end)
+        }
+        context = _Context(doc, actor_at, quotes, quote_at, speakers, other_time_tokens, self.cues)
+        doc.spans[QUOTES_KEY] = context.quotes_with_speakers()
+        by_clause: dict[int, list[_Cue]] = {}
+        for cue in self._cues(doc):
+            by_clause.setdefault(_clause_head(cue.token).i, []).append(cue)
+        mentions = []
+        for head_i, cues in by_clause.items():
+            mentions.extend(context.mentions_for_clause(doc[head_i], cues))
+        mentions.extend(context.elided_mentions(by_clause))
+        doc._.reaction_mentions = mentions
+        return doc
+
+    def _cues(self, doc: Doc) -> list[_Cue]:
+        found: list[_Cue] = []
+        covered: set[int] = set()
+        for match_id, start, end in self.matcher(doc):
+            cue_id = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            token = next((t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"), span.root)
+            found.append(_Cue(token, self.phrase_stance[cue_id], cue_id, True))
+            covered.update(range(start, end))
+        for token in doc:
+            if token.i in covered:
+                continue
+            stance = self.cues.stance_of(lemma=token.lemma_, pos=token.pos_) or self.cues.stance_of(
+                lemma=token.lower_, pos=token.pos_
+            )
+            if stance:
+                found.append(_Cue(token, stance, f"word:{token.lemma_.lower()}", False))
+            elif token.lemma_.lower() in self.cues.reaction_lemmas and token.pos_ in {"VERB", "NOUN"}:
+                found.append(_Cue(token, "reaction", f"word:{token.lemma_.lower()}", False))
+        return found
+
+
+class _Context:
+    """Per-document state for building mentions; lives for one __call__."""
+
+    def __init__(self, doc, actor_at, quotes, quote_at, speakers, other_time_tokens, cues: CueLexicon):
+        self.doc = doc
+        self.actor_at: dict[int, Span] = actor_at
+        self.quotes: list[Span] = quotes
+        self.quote_at: dict[int, int] = quote_at
+        self.speakers: list[int] = speakers
+        self.other_time_tokens = other_time_tokens
+        self.cues = cues
+        self.dates = doc._.dates or []
+        self.day = reference_date(doc)
+
+    def quotes_with_speakers(self) -> list[Span]:
+        """The quote spans with pronoun speakers ("he said") resolved to actor ids."""
+        out = []
+        for quote, speaker in zip(self.quotes, self.speakers):
+            actor_id = quote.id_
+            if not actor_id and speaker >= 0:
+                actor_id = self._resolve_token(self.doc[speaker]) or ""
+            out.append(Span(self.doc, quote.start, quote.end, label=quote.label_, span_id=actor_id))
+        self.quotes = out
+        return out
+
+    # --- stance of a clause --------------------------------------------------------------------------------
+    def clause_stance(self, head: Token, cues: list[_Cue]) -> tuple[str, _Cue] | None:
+        stances = {cue.stance for cue in cues}
+        for modifier in ("no_comment", "silent", "withheld"):
+            if modifier in stances:
+                cue = next(c for c in cues if c.stance == modifier)
+                return modifier, cue
+        ranked = sorted(
+            (c for c in cues if c.stance in _CLAUSE_PRECEDENCE),
+            key=lambda c: _CLAUSE_PRECEDENCE.index(c.stance),
+        )
+        negated = self._clause_negated(head, cues)
+        if not ranked:
+            # Reaction words carry a stance only when negated: "has not reacted", "no comment from".
+            return ("silent", cues[0]) if negated else None
+        stance, cue = ranked[0].stance, ranked[0]
+        governed = self._governor(cue.token, head)
+        if governed == "drop":
+            return None
+        if governed in {"withheld", "silent"} and stance in {"congratulated", "supportive"}:
+            return governed, cue
+        if negated:
+            turned = self.cues.negated.get(stance, "drop")
+            if turned == "drop":
+                return None
+            if stance == "congratulated" and self._future(head):
+                turned = "withheld"
+            return turned, cue
+        return stance, cue
+
+    def _clause_negated(self, head: Token, cues: list[_Cue]) -> bool:
+        tokens = {head, *(c.token for c in cues)}
+        for cue in cues:
+            # The verb that governs a noun or adjective cue: "did not share the congratulatory message".
+            current = cue.token
+            for _ in range(4):
+                tokens.add(current)
+                if current == head:
+                    break
+                current = current.head
+        return any(_is_negated(tok) for tok in tokens)
+
+    def _governor(self, token: Token, head: Token) -> str | None:
+        """'refused to congratulate' -> withheld; 'is expected to congratulate' -> drop."""
+        current = token
+        for _ in range(6):
+            lemma = current.lemma_.lower()
+            if current != token and lemma in self.cues.governors:
+                return self.cues.governors[lemma]
+            if current.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "amod", "acomp", "advcl"}:
+                if current != token:
+                    break
+            if current.head == current:
+                break
+            current = current.head
+        if any(child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS for child in head.children):
+            return "drop"
+        return None
+
+    def _future(self, head: Token) -> bool:
+        return any(child.lower_ in self.cues.future_modals for child in head.children)
+
+    # --- mentions --------------------------------------------------------------------------------------------
+    def mentions_for_clause(self, head: Token, cues: list[_Cue]) -> list[dict]:
+        judged = self.clause_stance(head, cues)
+        if judged is None:
+            return []
+        stance, cue = judged
+        quote_index = self.quote_at.get(cue.token.i, -1)
+        agents = self.agents(head, cue, quote_index)
+        return [self._mention(actor_id, stance, cue, head, quote_index) for actor_id in agents]
+
+    def elided_mentions(self, by_clause: dict[int, list[_Cue]]) -> list[dict]:
+        """'While many leaders have congratulated Biden, Putin has not.': an auxiliary with a negation and no
+        verb borrows the cue of the clause it contrasts with."""
+        found = []
+        for tok in self.doc:
+            if tok.pos_ != "AUX" or tok.dep_ not in {"ROOT", "conj", "advcl", "ccomp"}:
+                continue
+            if not any(child.dep_ == "neg" for child in tok.children):
+                continue
+            if any(child.pos_ == "VERB" for child in tok.children) or tok.head.pos_ == "VERB" and tok.dep_ == "aux":
+                continue
+            related = [child for child in tok.children if child.i in by_clause] + (
+                [tok.head] if tok.head.i in by_clause and tok.head != tok else []
+            )
+            for clause in related:
+                cues = [c for c in by_clause[clause.i] if c.stance in {"congratulated", "supportive"}]
+                if cues:
+                    agents = self.agents(tok, cues[0], -1)
+                    stance = "withheld" if self._future(tok) else "silent"
+                    found.extend(self._mention(a, stance, cues[0], tok, -1) for a in agents)
+                    break
+        return found
+
+    def _mention(self, actor_id: str, stance: str, cue: _Cue, head: Token, quote_index: int) -> dict:
+        sent = head.sent
+        dates, years, before_event = self._clause_dates(head, quote_index)
+        target_id, target_text, target_is_person = self._target(cue.token, head)
+        return {
+            "actor_id": actor_id,
+            "stance": stance,
+            "cue": cue.cue_id,
+            "token": cue.token.i,
+            "sent_start": sent.start_char,
+            "sent_end": sent.end_char,
+            "dates": dates,
+            "years": years,
+            "other_time": bool(before_event or self._other_time(head, sent)),
+            "target_actor_id": target_id,
+            "target_text": target_text,
+            "target_is_person": target_is_person,
+            "quote_index": quote_index,
+        }
+
+    # --- agents ----------------------------------------------------------------------------------------------
+    def agents(self, head: Token, cue: _Cue, quote_index: int) -> list[str]:
+        # Inside a quotation, first-person and subject-less cues belong to the speaker.
+        if quote_index >= 0:
+            subject = self._subject(head)
+            if subject is None or subject.lower_ in _FIRST_PERSON:
+                speaker = self.speakers[quote_index] if quote_index < len(self.speakers) else -1
+                resolved = self._resolve_token(self.doc[speaker]) if speaker >= 0 else None
+                return [resolved] if resolved else []
+        possessor = next((c for c in cue.token.children if c.dep_ == "poss"), None)
+        if possessor is not None and cue.token.pos_ in {"NOUN", "ADJ", "PROPN"}:
+            resolved = self._resolve_token(possessor)
+            if resolved:
+                return [resolved]
+        if cue.token.pos_ in {"ADJ"} and cue.token.dep_ == "amod":
+            possessor = next((c for c in cue.token.head.children if c.dep_ == "poss"), None)
+            if possessor is not None:
+                resolved = self._resolve_token(possessor)
+                if resolved:
+                    return [resolved]
+        subject = self._subject(head)
+        if subject is None:
+            passive_agent = self._passive_agent(head) or self._from_agent(cue.token) or self._from_agent(head)
+            return self._expand(passive_agent) if passive_agent is not None else []
+        agent = self._passive_agent(head)
+        if agent is not None:
+            return self._expand(agent)
+        return self._expand(subject)
+
+    def _subject(self, head: Token) -> Token | None:
+        current = head
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                    if child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                        return current.head
+                    return child
+                if child.dep_ == "nsubjpass" and not self._passive_agent(current):
+                    return None
+            if current.dep_ in _SUBJECT_SHARING_DEPS and current.head != current:
+                current = current.head
+                continue
+            if current.dep_ == "relcl":
+                return current.head
+            return None
+        return None
+
+    @staticmethod
+    def _passive_agent(head: Token) -> Token | None:
+        for child in head.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    @staticmethod
+    def _from_agent(token: Token) -> Token | None:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _expand(self, token: Token) -> list[str]:
+        """A subject token -> the actor ids it stands for (conjuncts, group members, pronoun antecedents)."""
+        ids: list[str] = []
+        if self._is_group(token):
+            ids.extend(self._group_members(token))
+        else:
+            resolved = self._resolve_token(token)
+            if resolved:
+                ids.append(resolved)
+        for conj in token.conjuncts:
+            resolved = self._resolve_token(conj)
+            if resolved and resolved not in ids:
+                ids.append(resolved)
+        return ids
+
+    def _is_group(self, token: Token) -> bool:
+        if token.i in self.actor_at:
+            return False
+        return token.lemma_.lower() in self.cues.group_lemmas or token.lower_ in {"others", "many", "several"}
+
+    def _group_members(self, token: Token) -> list[str]:
+        sent = token.sent
+        members: list[str] = []
+        in_subject = [t for t in token.subtree if t.i != token.i]
+        marker = next(
+            (t for t in sent if t.lower_ in self.cues.list_markers and t.i > token.i and t.lower_ != "from"),
+            None,
+        )
+        listed = [t for t in sent if marker is not None and t.i > marker.i]
+        for tok in [*in_subject, *listed]:
+            span = self.actor_at.get(tok.i)
+            if span is not None and span.id_ not in members:
+                members.append(span.id_)
+        return members
+
+    def _resolve_token(self, token: Token) -> str | None:
+        span = self.actor_at.get(token.i)
+        if span is not None:
+            return span.id_
+        # A subject phrase whose head is outside the mention: "the office of the Russian president".
+        for child in token.children:
+            if child.dep_ in {"compound", "poss", "amod"} and child.i in self.actor_at:
+                return self.actor_at[child.i].id_
+        lower = token.lower_
+        if lower in _PERSON_PRONOUNS or lower in _BODY_PRONOUNS:
+            return self._antecedent(token)
+        return None
+
+    def _antecedent(self, token: Token) -> str | None:
+        """Nearest fitting actor before a pronoun, in its sentence and up to two before; subjects first."""
+        labels = _PERSON_LABELS if token.lower_ in _PERSON_PRONOUNS else _BODY_LABELS
+        sent = token.sent
+        sentences = [sent]
+        prev_end = sent.start
+        while len(sentences) < 3 and prev_end > 0:
+            previous = self.doc[prev_end - 1].sent
+            sentences.append(previous)
+            prev_end = previous.start
+        person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        for i, sentence in enumerate(sentences):
+            limit = token.i if i == 0 else sentence.end
+            spans = [
+                s for s in self.doc.spans.get(ACTORS_KEY, [])
+                if sentence.start <= s.start and s.end <= limit and s.label_ in labels
+            ]
+            # Persons the gazetteer does not know still block a wrong antecedent ("Hillary Clinton said… he").
+            if labels is _PERSON_LABELS:
+                unknown = [e for e in person_ents if sentence.start <= e.start and e.end <= limit
+                           and not any(s.start <= e.start < s.end for s in spans)]
+            else:
+                unknown = []
+            candidates = [(s.start, s.root.dep_, s.id_) for s in spans] + [
+                (e.start, e.root.dep_, "") for e in unknown
+            ]
+            if not candidates:
+                continue
+            subjects = [c for c in candidates if c[1] in {"nsubj", "nsubjpass"}]
+            chosen = max(subjects or candidates, key=lambda c: c[0])
+            return chosen[2] or None
+        return None
+
+    # --- context of a clause ---------------------------------------------------------------------------------
+    def _attached(self, token: Token, head: Token) -> bool:
+        """Whether a token hangs from the clause head (not through a relative clause or apposition)."""
+        current = token
+        for _ in range(10):
+            if current == head:
+                return True
+            if current.dep_ in {"relcl", "appos", "acl"} or current.head == current:
+                return False
+            current = current.head
+        return False
+
+    def _clause_dates(self, head: Token, quote_index: int) -> tuple[list[list[str]], list[int], bool]:
+        """Dates hanging from the clause (or, for a cue inside a quote, from the speech verb)."""
+        heads = [head]
+        if quote_index >= 0 and quote_index < len(self.speakers) and self.speakers[quote_index] >= 0:
+            heads.append(self.doc[self.speakers[quote_index]].head)
+        dates, years = [], []
+        before_event = False
+        for entry in self.dates:
+            root = self.doc[entry["start"]:entry["end"]].root
+            if not any(self._attached(root, h) for h in heads):
+                continue
+            if entry["year"]:
+                years.append(entry["year"])
+            if entry["date"]:
+                dates.append([entry["date"], entry["precision"]])
+        return dates, years, before_event
+
+    def _other_time(self, head: Token, sent: Span) -> bool:
+        return any(i in self.other_time_tokens for i in range(sent.start, sent.end))
+
+    def _target(self, cue_token: Token, head: Token) -> tuple[str, str, bool]:
+        """Who is congratulated or criticised: the object of the cue verb, or 'to X' after a cue noun."""
+        candidates = []
+        for tok in (cue_token, head):
+            for child in tok.children:
+                if child.dep_ in {"dobj", "dative"}:
+                    candidates.append(child)
+                elif child.dep_ == "prep" and child.lower_ in {"to", "for"}:
+                    candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        for target in candidates:
+            span = self.actor_at.get(target.i)
+            if span is not None:
+                return span.id_, span.text, True
+            ent = next((e for e in self.doc.ents if e.start <= target.i < e.end), None)
+            if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                return "", ent.text, ent.label_ == "PERSON"
+            if target.lower_ in _PERSON_PRONOUNS:
+                return "", target.text, False
+        return "", "", False
+
+
+@Language.factory("reactions", assigns=["doc._.reaction_mentions"], default_config={"language": "en"})
+def make_reactions(nlp: Language, name: str, language: str) -> ReactionFinder:
+    return ReactionFinder(cues=load_cues(language), vocab=nlp.vocab)

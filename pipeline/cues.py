@@ -1,0 +1,113 @@
+"""Cue words for stances and reporting verbs, keyed by language, loaded from ``data/cues/<lang>.yaml``.
+
+The lexicon is data: a new cue is an edit of the YAML file, not of code. An unsupported language fails loudly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+from pipeline.records import STANCES
+
+CUES_DIR = Path(__file__).parent / "data" / "cues"
+_STANCE_OR_DROP = (*STANCES, "drop")
+
+
+class UnsupportedLanguageError(ValueError):
+    """No cue lexicon exists for the requested language."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Phrase:
+    id: str
+    stance: str
+    pattern: tuple[dict, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class CueLexicon:
+    language: str
+    # (pos, lemma) -> stance; pos is a coarse universal tag (VERB, NOUN, ADJ, INTJ)
+    stance_lemmas: Mapping[tuple[str, str], str]
+    reaction_lemmas: frozenset[str]
+    transfer_verbs: frozenset[str]
+    governors: Mapping[str, str]  # governing lemma -> stance or "drop"
+    negated: Mapping[str, str]  # cue stance -> stance when negated (or "drop")
+    future_modals: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    group_lemmas: frozenset[str]
+    list_markers: frozenset[str]
+    phrases: tuple[Phrase, ...]
+    other_time: tuple[str, ...]  # "at the time", "four years ago": the clause is about another time
+
+    def stance_of(self, *, lemma: str, pos: str) -> str | None:
+        """The stance a single word carries, by lemma and coarse part of speech ("PROPN" reads as "NOUN")."""
+        pos = "NOUN" if pos == "PROPN" else pos
+        return self.stance_lemmas.get((pos, lemma.lower()))
+
+
+def _check_stance(value: str, *, where: str) -> str:
+    if value not in _STANCE_OR_DROP:
+        raise ValueError(f"{where}: unknown stance '{value}' (known: {', '.join(_STANCE_OR_DROP)})")
+    return value
+
+
+def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
+    """Validate a cue file's contents; errors name the file and the entry."""
+    stance_lemmas: dict[tuple[str, str], str] = {}
+    for stance, by_pos in (raw.get("stance_lemmas") or {}).items():
+        _check_stance(stance, where=f"{source}: stance_lemmas")
+        for pos, lemmas in by_pos.items():
+            for lemma in lemmas:
+                stance_lemmas[(pos, str(lemma).lower())] = stance
+    governors = {}
+    for stance, lemmas in (raw.get("governors") or {}).items():
+        _check_stance(stance, where=f"{source}: governors")
+        governors.update({str(lemma): stance for lemma in lemmas})
+    negated = {
+        _check_stance(k, where=f"{source}: negated"): _check_stance(v, where=f"{source}: negated")
+        for k, v in (raw.get("negated") or {}).items()
+    }
+    phrases = []
+    seen: set[str] = set()
+    for i, entry in enumerate(raw.get("phrases") or ()):
+        where = f"{source}: phrase {i + 1}"
+        if not entry.get("id") or not entry.get("pattern"):
+            raise ValueError(f"{where}: needs an id and a pattern")
+        if entry["id"] in seen:
+            raise ValueError(f"{where}: duplicate id '{entry['id']}'")
+        seen.add(entry["id"])
+        phrases.append(Phrase(entry["id"], _check_stance(entry["stance"], where=where), tuple(entry["pattern"])))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+    return CueLexicon(
+        language=str(raw.get("language", "")),
+        stance_lemmas=stance_lemmas,
+        reaction_lemmas=words("reaction_lemmas"),
+        transfer_verbs=words("transfer_verbs"),
+        governors=governors,
+        negated=negated,
+        future_modals=words("future_modals"),
+        reporting_lemmas=words("reporting_lemmas"),
+        group_lemmas=words("group_lemmas"),
+        list_markers=words("list_markers"),
+        phrases=tuple(phrases),
+        other_time=tuple(str(p) for p in raw.get("other_time") or ()),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_cues(language: str = "en") -> CueLexicon:
+    """The cue lexicon for a language; UnsupportedLanguageError names the languages that exist."""
+    path = CUES_DIR / f"{language}.yaml"
+    if not path.exists():
+        known = sorted(p.stem for p in CUES_DIR.glob("*.yaml"))
+        raise UnsupportedLanguageError(f"no cue lexicon for language '{language}' (available: {', '.join(known)})")
+    return parse_lexicon(yaml.safe_load(path.read_text(encoding="utf-8")), source=str(path))

@@ -1,0 +1,187 @@
+"""Articles in, reaction records out: runs the spaCy pipeline and judges each mention against the event.
+
+The components say who took which stance in which clause; this module decides which of those are reactions to
+*this* event, and merges an article's mentions into one record per (actor, stance):
+
+- not the host country's own actors (Trump and his campaign for a US election), nor the event's subjects;
+- not statements about another time: a clause marked "at the time", or dated by a year that is not the event's,
+  or by a day well before it ("After the 2016 election, Putin quickly congratulated Trump");
+- not congratulations to someone else (the loser, another country's leader), nor praise or blame aimed at a
+  third party from a country that is not party to the event;
+- per (actor, stance): the earliest explicit date, the actor's own words (a quote holding the cue, else the
+  longest quote of theirs near the mention), and the first evidence sentence with its offsets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import Callable, Iterable, Sequence
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.articles import Article
+from pipeline.components.quotes import QUOTES_KEY
+from pipeline.events import Event, EventMatch
+from pipeline.gazetteer import fold
+from pipeline.records import Reaction, reactions_frame
+
+log = logging.getLogger(__name__)
+
+# A reaction dated this many days before the event is about something else.
+_DAYS_BEFORE_EVENT = 2
+# How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
+_QUOTE_WINDOW_CHARS = 900
+_BATCH_SIZE = 16
+
+
+def prepare_doc(nlp: Language, article: Article, event: Event) -> Doc:
+    """A Doc carrying the dates the components resolve against."""
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published.isoformat() if article.published else ""
+    doc._.reference_date = event.date.isoformat()
+    return doc
+
+
+def _is_subject(actor: dict, event: Event) -> bool:
+    names = {fold(name) for name in event.subject_names}
+    return fold(actor["name"]) in names or actor["name"].split()[-1:] and fold(actor["name"]) in names
+
+
+def _subject_ids(event: Event, actors: dict[str, dict]) -> set[str]:
+    names = {fold(name) for name in event.subject_names}
+    return {actor_id for actor_id, actor in actors.items() if fold(actor["name"]) in names}
+
+
+def _about_other_time(mention: dict, *, event: Event, published: dt.date | None) -> bool:
+    if mention["other_time"]:
+        return True
+    last_year = (published or event.date).year
+    if any(year and not (event.date.year <= year <= last_year) for year in mention["years"]):
+        return True
+    for iso, precision in mention["dates"]:
+        day = dt.date.fromisoformat(iso)
+        if precision == "day" and (event.date - day).days > _DAYS_BEFORE_EVENT:
+            return True
+    return False
+
+
+def _reaction_date(mentions: Iterable[dict], *, event: Event, published: dt.date | None) -> tuple[dt.date | None, str]:
+    """The earliest explicit day-precise date on or after the event (and not after publication)."""
+    best: tuple[dt.date | None, str] = (None, "")
+    latest = published or dt.date.max
+    for mention in mentions:
+        for iso, precision in mention["dates"]:
+            day = dt.date.fromisoformat(iso)
+            if precision != "day" or day > latest or (event.date - day).days > 1:
+                continue
+            if best[0] is None or day < best[0]:
+                best = (day, precision)
+    return best
+
+
+def _wrong_target(mention: dict, *, event: Event, subject_ids: set[str], actors: dict[str, dict]) -> bool:
+    target_id, target_text = mention["target_actor_id"], mention["target_text"]
+    if not target_text:
+        return False
+    subject_names = {fold(name) for name in event.subject_names}
+    is_subject = target_id in subject_ids or fold(target_text) in subject_names or any(
+        fold(name) in fold(target_text) for name in event.subject_names if len(name) > 3
+    )
+    if is_subject:
+        return False
+    if mention["stance"] == "congratulated":
+        return bool(target_id) or mention["target_is_person"]
+    if mention["stance"] in {"supportive", "critical"} and target_id:
+        country = actors.get(target_id, {}).get("country_iso3", "")
+        return country not in event.host_countries
+    return False
+
+
+def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict]) -> str:
+    quotes = list(doc.spans.get(QUOTES_KEY, []))
+    for mention in mentions:
+        index = mention["quote_index"]
+        if 0 <= index < len(quotes) and quotes[index].id_ == actor_id:
+            return quotes[index].text.strip()
+    nearby = [
+        quote for quote in quotes
+        if quote.id_ == actor_id
+        and any(abs(quote.start_char - m["sent_start"]) <= _QUOTE_WINDOW_CHARS for m in mentions)
+    ]
+    if not nearby:
+        return ""
+    return max(nearby, key=lambda q: len(q.text)).text.strip()
+
+
+def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list[Reaction]:
+    """Judge a processed doc's mentions against the event and merge them per (actor, stance)."""
+    event = match.event
+    actors: dict[str, dict] = doc._.actors or {}
+    subject_ids = _subject_ids(event, actors)
+    kept: dict[tuple[str, str], list[dict]] = {}
+    for mention in doc._.reaction_mentions or []:
+        actor = actors.get(mention["actor_id"])
+        if actor is None:
+            continue
+        if actor["country_iso3"] in event.host_countries or mention["actor_id"] in subject_ids:
+            continue
+        if _about_other_time(mention, event=event, published=article.published):
+            continue
+        if _wrong_target(mention, event=event, subject_ids=subject_ids, actors=actors):
+            continue
+        kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
+    reactions = []
+    for (actor_id, stance), mentions in kept.items():
+        actor = actors[actor_id]
+        mentions.sort(key=lambda m: m["sent_start"])
+        first = mentions[0]
+        day, precision = _reaction_date(mentions, event=event, published=article.published)
+        reactions.append(
+            Reaction(
+                article_id=article.article_id,
+                event_id=event.id,
+                event_match=match.how,
+                actor=actor["name"],
+                actor_id=actor_id,
+                actor_type=actor["actor_type"],
+                country_iso3=actor["country_iso3"],
+                official=bool(actor["official"]),
+                stance=stance,
+                reaction_date=day,
+                date_precision=precision,
+                quote=_pick_quote(doc, actor_id, mentions),
+                sentence=doc.text[first["sent_start"] : first["sent_end"]].strip(),
+                start_char=first["sent_start"],
+                end_char=first["sent_end"],
+                source=article.source,
+                url=article.url,
+                published=article.published,
+            )
+        )
+    reactions.sort(key=lambda r: r.start_char)
+    return reactions
+
+
+def extract_reactions(
+    nlp: Language,
+    articles: Sequence[Article],
+    matches: Sequence[EventMatch],
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> pd.DataFrame:
+    """The reactions table for articles already matched to their events (one EventMatch per article)."""
+    docs = (prepare_doc(nlp, article, match.event) for article, match in zip(articles, matches))
+    reactions: list[Reaction] = []
+    for done, (doc, article, match) in enumerate(zip(nlp.pipe(docs, batch_size=_BATCH_SIZE), articles, matches), 1):
+        reactions.extend(reactions_from_doc(doc, article=article, match=match))
+        if progress is not None:
+            progress(done, len(articles), article.article_id)
+    return reactions_frame(reactions)
+
+
+__all__ = ["extract_reactions", "prepare_doc", "reactions_from_doc"]
+_ = dataclasses  # records are dataclasses; kept for type readers
