@@ -60,6 +60,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+def slug(text: str) -> str:
+    """An id-safe form of a name: "Janez Janša" -> "janez-jansa"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
 def _name_tokens(name: str) -> list[str]:
     # Split like spaCy's tokenizer does for names: on spaces, and around hyphens and apostrophes-s.
     tokens: list[str] = []
@@ -268,6 +273,20 @@ class Gazetteer:
         if kind == "org" and key in self._orgs:
             return self.organization(key)
         return None
+
+    def lookup_name(self, name: str) -> str | None:
+        """The actor id a name stands for on its own: a person, organisation or seat of government."""
+        return self._name_index().get(fold(name.strip()).removeprefix("the "))
+
+    @functools.cache
+    def _name_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for pattern in self.patterns():
+            if pattern["label"] in {"PERSON_KNOWN", "ORG", "GOV"}:
+                words = [tok.get("LOWER") or tok.get("ORTH") for tok in pattern["pattern"]]
+                name = " ".join(words).replace(" - ", "-").replace(" 's", "'s")
+                index.setdefault(fold(name), pattern["id"])
+        return index
 
     def title_office(self, phrase: str) -> str | None:
         return self._titles.get(phrase.lower())

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.gazetteer import Actor, Gazetteer, load_gazetteer
+from pipeline.gazetteer import Actor, Gazetteer, load_gazetteer, slug
 
 GAZETTEER_KEY = "gazetteer"
 ACTORS_KEY = "actors"
@@ -63,10 +62,6 @@ def reference_date(doc: Doc) -> dt.date:
         if value:
             return dt.date.fromisoformat(value)
     return dt.date.today()
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @dataclasses.dataclass
@@ -186,7 +181,7 @@ class ActorMentions:
             official = actor_type in {"head_of_state", "head_of_government", "government", "spokesperson",
                                       "organization"} or (actor_type == "royal" and gaz.royal(country).official)
             name = piece.key
-            return Actor(f"person:{_slug(name)}", name, actor_type, country, official), "PERSON"
+            return Actor(f"person:{slug(name)}", name, actor_type, country, official), "PERSON"
         if titles:
             if not where:
                 return None
