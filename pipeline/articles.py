@@ -179,6 +179,11 @@ def load_reader_settings(path: Path | None = None) -> ReaderSettings:
 # --- normalisation ----------------------------------------------------------------------------------------------
 
 
+# A line that opens a list item ("- Japan: …", "2. …") or a transcript turn ("Q: …", "Mr Wang: …") starts a
+# paragraph of its own even without a blank line before it: joining it to the line above loses who speaks.
+_ITEM_START = re.compile(r"\n(?=[ \t]*(?:[-*•·][ \t]|\d{1,2}[.)][ \t]|[A-Z][\w.'’ -]{0,30}:[ \t]))")
+
+
 def normalise_text(text: str) -> str:
     """Return ``text`` in the one form the rest of the pipeline sees (and reports offsets into).
 
@@ -187,7 +192,7 @@ def normalise_text(text: str) -> str:
     become a spaced ``" - "`` (a separate token for the parser), while an en dash or minus in a number range or
     sign becomes ``-``; odd spaces become spaces and runs of spaces collapse; zero-width characters and soft
     hyphens go. Paragraphs end up separated by exactly one blank line and line breaks inside a paragraph become
-    spaces; a text without blank lines whose lines end like sentences is read as one paragraph per line.
+    spaces, except before a list item or a transcript turn, which starts a paragraph; a text without blank lines whose lines end like sentences is read as one paragraph per line.
     Idempotent: normalising normalised text changes nothing.
     """
     text = unicodedata.normalize("NFC", text)
@@ -198,6 +203,7 @@ def normalise_text(text: str) -> str:
     paragraphs = _PARAGRAPH_BREAK.split(text)
     if len(paragraphs) == 1 and _is_one_paragraph_per_line(text):
         paragraphs = text.split("\n")
+    paragraphs = [part for paragraph in paragraphs for part in _ITEM_START.split(paragraph)]
     cleaned = (_SPACE_RUN.sub(" ", paragraph.replace("\n", " ")).strip() for paragraph in paragraphs)
     return "\n\n".join(paragraph for paragraph in cleaned if paragraph)
 

@@ -27,6 +27,7 @@ class Phrase:
     id: str
     stance: str
     pattern: tuple[dict, ...]
+    unless_past: bool = False  # the phrase's verb in the past tense reports a delay, not a stance
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,7 +37,7 @@ class CueLexicon:
     stance_lemmas: Mapping[tuple[str, str], str]
     reaction_lemmas: frozenset[str]
     transfer_verbs: frozenset[str]
-    governors: Mapping[str, str]  # governing lemma -> stance or "drop"
+    governors: Mapping[str, str]  # governing lemma -> stance, "delay" or "drop"
     negated: Mapping[str, str]  # cue stance -> stance when negated (or "drop")
     future_modals: frozenset[str]
     reporting_lemmas: frozenset[str]
@@ -67,7 +68,8 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
                 stance_lemmas[(pos, str(lemma).lower())] = stance
     governors = {}
     for stance, lemmas in (raw.get("governors") or {}).items():
-        _check_stance(stance, where=f"{source}: governors")
+        if stance != "delay":
+            _check_stance(stance, where=f"{source}: governors")
         governors.update({str(lemma): stance for lemma in lemmas})
     negated = {
         _check_stance(k, where=f"{source}: negated"): _check_stance(v, where=f"{source}: negated")
@@ -82,7 +84,14 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         if entry["id"] in seen:
             raise ValueError(f"{where}: duplicate id '{entry['id']}'")
         seen.add(entry["id"])
-        phrases.append(Phrase(entry["id"], _check_stance(entry["stance"], where=where), tuple(entry["pattern"])))
+        phrases.append(
+            Phrase(
+                entry["id"],
+                _check_stance(entry["stance"], where=where),
+                tuple(entry["pattern"]),
+                bool(entry.get("unless_past", False)),
+            )
+        )
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or ())

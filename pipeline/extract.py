@@ -31,6 +31,10 @@ from pipeline.records import Reaction, reactions_frame
 
 log = logging.getLogger(__name__)
 
+# A stance reported alongside a stronger one of the same direction is part of it: congratulating Biden and
+# "looking forward to working with him" is one congratulation; condemning and "calling for restraint", one
+# condemnation.
+_SUBSUMED_BY = {"supportive": "congratulated", "neutral": "critical"}
 # A reaction dated this many days before the event is about something else.
 _DAYS_BEFORE_EVENT = 2
 # How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
@@ -43,6 +47,7 @@ def prepare_doc(nlp: Language, article: Article, event: Event) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = article.published.isoformat() if article.published else ""
     doc._.reference_date = event.date.isoformat()
+    doc._.host_countries = list(event.host_countries)
     return doc
 
 
@@ -134,6 +139,9 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
         if _wrong_target(mention, event=event, subject_ids=subject_ids, actors=actors):
             continue
         kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
+    for (actor_id, stance) in list(kept):
+        if (actor_id, _SUBSUMED_BY.get(stance, "")) in kept:
+            del kept[(actor_id, stance)]
     reactions = []
     for (actor_id, stance), mentions in kept.items():
         actor = actors[actor_id]

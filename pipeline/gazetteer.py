@@ -299,7 +299,7 @@ class Gazetteer:
 
         def add(label: str, names: Iterable[str], pattern_id: str) -> None:
             for variant in _variants(names):
-                key = (variant if _SHORT_ACRONYM.match(variant) else fold(variant), label)
+                key = (variant if _SHORT_ACRONYM.match(variant) else variant.lower(), label)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -324,7 +324,8 @@ class Gazetteer:
         for person_id, row in self._people.items():
             add("PERSON_KNOWN", [row.name, *_as_list(row.aliases)], f"person:{person_id}")
         for phrase, office in self._titles.items():
-            add("TITLE", [phrase], f"title:{office}")
+            # "Prime Ministers Sánchez and Conte": plural titles head lists of names.
+            add("TITLE", [phrase, phrase if phrase.endswith("s") else f"{phrase}s"], f"title:{office}")
         return patterns
 
 

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 # Registering the factories is a side effect of importing their modules.
-from pipeline.components import actors, dates, quotes, reactions  # noqa: F401
+from pipeline.components import actors, dates, quotes, reactions, segments  # noqa: F401
 from pipeline.gazetteer import load_gazetteer
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ def build_nlp(*, language: str = "en") -> Language:
     """A new pipeline: the model, the gazetteer span ruler, then actors, dates, quotes and reactions."""
     package = model_package()
     nlp = spacy.load(package)
+    nlp.add_pipe("line_segments", before="parser")
     log.info("spaCy model: %s %s (package %s)", nlp.meta.get("name"), nlp.meta.get("version"), package)
     ruler = nlp.add_pipe(
         "span_ruler",

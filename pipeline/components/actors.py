@@ -49,6 +49,8 @@ def _install_extensions() -> None:
     for name in ("published", "reference_date"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default="")
+    if not Doc.has_extension("host_countries"):
+        Doc.set_extension("host_countries", default=None)  # ISO3 codes of the event's parties
     if not Doc.has_extension("actors"):
         Doc.set_extension("actors", default=None)
 

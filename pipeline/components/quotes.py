@@ -24,10 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.actors import ACTORS_KEY
+from pipeline.components.syntax import subject_of
 from pipeline.cues import CueLexicon, load_cues
 
 QUOTES_KEY = "quotes"
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MIN_QUOTE_CHARS = 3
 
 if not Doc.has_extension("quote_speakers"):
@@ -129,9 +129,9 @@ class QuoteFinder:
         candidates = after + before[::-1]
         for tok in candidates:
             if tok.lemma_.lower() in self.cues.reporting_lemmas and tok.pos_ in {"VERB", "AUX"}:
-                for child in tok.children:
-                    if child.dep_ in _SUBJECT_DEPS and child.i not in range(quote.start, quote.end):
-                        return child.i
+                subject = subject_of(tok)
+                if subject is not None and subject.i not in range(quote.start, quote.end):
+                    return subject.i
         for tok in candidates:
             if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 return doc[tok.i + 2].i if not doc[tok.i + 2].is_punct else -1

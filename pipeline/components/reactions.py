@@ -25,17 +25,12 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.actors import ACTORS_KEY, reference_date
 from pipeline.components.quotes import QUOTES_KEY
+from pipeline.components.syntax import clause_head, passive_agent, subject_of
 from pipeline.cues import CueLexicon, load_cues
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# Clause boundaries: climbing stops at a token attached with one of these.
-_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "pcomp"})
-# Relations through which a clause shares its subject with the clause it hangs from.
-_SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PERSON_LABELS = frozenset({"PERSON", "OFFICE"})
 _BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
 # Which stance wins when one clause carries several cues: evidence about *not* reacting modifies a
@@ -56,14 +51,9 @@ class _Cue:
     is_phrase: bool
 
 
-def _clause_head(token: Token) -> Token:
-    """Climb from a token to the head of its clause."""
-    current = token
-    for _ in range(12):
-        if current.dep_ in _CLAUSE_DEPS or current.head == current:
-            return current
-        current = current.head
-    return current
+def _is_past(token: Token) -> bool:
+    """'waited', 'had waited' — but not 'would have waited'."""
+    return token.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"would", "will"} for c in token.children)
 
 
 def _is_negated(token: Token) -> bool:
@@ -83,7 +73,7 @@ class ReactionFinder:
         self.matcher = Matcher(vocab)
         for phrase in cues.phrases:
             self.matcher.add(phrase.id, [list(phrase.pattern)])
-        self.phrase_stance = {phrase.id: phrase.stance for phrase in cues.phrases}
+        self.phrases = {phrase.id: phrase for phrase in cues.phrases}
         self.other_time = PhraseMatcher(vocab, attr="LOWER")
         self.other_time.add("OTHER_TIME", [vocab_doc for vocab_doc in self._phrase_docs(vocab, cues.other_time)])
 
@@ -104,7 +94,7 @@ class ReactionFinder:
         doc.spans[QUOTES_KEY] = context.quotes_with_speakers()
         by_clause: dict[int, list[_Cue]] = {}
         for cue in self._cues(doc):
-            by_clause.setdefault(_clause_head(cue.token).i, []).append(cue)
+            by_clause.setdefault(clause_head(cue.token).i, []).append(cue)
         mentions = []
         for head_i, cues in by_clause.items():
             mentions.extend(context.mentions_for_clause(doc[head_i], cues))
@@ -119,7 +109,10 @@ class ReactionFinder:
             cue_id = doc.vocab.strings[match_id]
             span = doc[start:end]
             token = next((t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"), span.root)
-            found.append(_Cue(token, self.phrase_stance[cue_id], cue_id, True))
+            phrase = self.phrases[cue_id]
+            if phrase.unless_past and _is_past(token):
+                continue
+            found.append(_Cue(token, phrase.stance, cue_id, True))
             covered.update(range(start, end))
         for token in doc:
             if token.i in covered:
@@ -207,7 +200,10 @@ class _Context:
         for _ in range(6):
             lemma = current.lemma_.lower()
             if current != token and lemma in self.cues.governors:
-                return self.cues.governors[lemma]
+                governed = self.cues.governors[lemma]
+                if governed == "delay":
+                    return None if _is_past(current) else "withheld"
+                return governed
             if current.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "amod", "acomp", "advcl"}:
                 if current != token:
                     break
@@ -276,57 +272,63 @@ class _Context:
 
     # --- agents ----------------------------------------------------------------------------------------------
     def agents(self, head: Token, cue: _Cue, quote_index: int) -> list[str]:
-        # Inside a quotation, first-person and subject-less cues belong to the speaker.
-        if quote_index >= 0:
-            subject = self._subject(head)
-            if subject is None or subject.lower_ in _FIRST_PERSON:
-                speaker = self.speakers[quote_index] if quote_index < len(self.speakers) else -1
-                resolved = self._resolve_token(self.doc[speaker]) if speaker >= 0 else None
-                return [resolved] if resolved else []
+        """Who holds the stance of a clause: its subject, a nominal cue's source, or the person reporting it."""
+        reporter = self._quote_speaker(quote_index) if quote_index >= 0 else self._reporting_subject(head)
         possessor = next((c for c in cue.token.children if c.dep_ == "poss"), None)
+        if possessor is None and cue.token.pos_ == "ADJ" and cue.token.dep_ == "amod":
+            possessor = next((c for c in cue.token.head.children if c.dep_ == "poss"), None)
         if possessor is not None and cue.token.pos_ in {"NOUN", "ADJ", "PROPN"}:
             resolved = self._resolve_token(possessor)
             if resolved:
                 return [resolved]
-        if cue.token.pos_ in {"ADJ"} and cue.token.dep_ == "amod":
-            possessor = next((c for c in cue.token.head.children if c.dep_ == "poss"), None)
-            if possessor is not None:
-                resolved = self._resolve_token(possessor)
-                if resolved:
-                    return [resolved]
-        subject = self._subject(head)
-        if subject is None:
-            passive_agent = self._passive_agent(head) or self._from_agent(cue.token) or self._from_agent(head)
-            return self._expand(passive_agent) if passive_agent is not None else []
-        agent = self._passive_agent(head)
-        if agent is not None:
-            return self._expand(agent)
-        return self._expand(subject)
+        # A nominal cue names its source: "no word from Putin", "congratulations poured in from…".
+        if cue.token.pos_ in {"NOUN", "PROPN"}:
+            source = self._from_agent(cue.token)
+            if source is not None:
+                return self._expand(source)
+        subject = subject_of(head)
+        if subject is None or subject.lower_ in _FIRST_PERSON:
+            if reporter:
+                return [reporter]
+            source = self._from_agent(head)
+            return self._expand(source) if source is not None else []
+        ids = self._expand(subject)
+        if reporter and self._defers_to_reporter(ids, reporter):
+            return [reporter]
+        return ids
 
-    def _subject(self, head: Token) -> Token | None:
+    def _quote_speaker(self, quote_index: int) -> str | None:
+        speaker = self.speakers[quote_index] if quote_index < len(self.speakers) else -1
+        return self._resolve_token(self.doc[speaker]) if speaker >= 0 else None
+
+    def _reporting_subject(self, head: Token) -> str | None:
+        """For reported speech ("Biden said Russia would be held accountable"), who is reporting."""
         current = head
-        for _ in range(6):
-            for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
-                    if child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                        return current.head
-                    return child
-                if child.dep_ == "nsubjpass" and not self._passive_agent(current):
-                    return None
-            if current.dep_ in _SUBJECT_SHARING_DEPS and current.head != current:
-                current = current.head
-                continue
-            if current.dep_ == "relcl":
-                return current.head
-            return None
+        for _ in range(3):
+            if current.dep_ not in {"ccomp", "conj"} or current.head == current:
+                return None
+            current = current.head
+            if current.lemma_.lower() in self.cues.reporting_lemmas:
+                subject = subject_of(current)
+                return self._resolve_token(subject) if subject is not None else None
         return None
 
-    @staticmethod
-    def _passive_agent(head: Token) -> Token | None:
-        for child in head.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        return None
+    def _defers_to_reporter(self, ids: list[str], reporter: str) -> bool:
+        """A reported clause whose subject is no actor ("the bloc would…"), a party to the event ("Russia
+        would be responsible") or the reporter's own country ("France strongly condemns") is the reporter's
+        stance."""
+        if not ids:
+            return True
+        actors = self.doc._.actors or {}
+        hosts = set(self.doc._.host_countries or ())
+        reporter_country = actors.get(reporter, {}).get("country_iso3", "")
+        for actor_id in ids:
+            country = actors.get(actor_id, {}).get("country_iso3", "")
+            is_body = not actor_id.startswith("person:")
+            if country in hosts or (is_body and country and country == reporter_country):
+                continue
+            return False
+        return True
 
     @staticmethod
     def _from_agent(token: Token) -> Token | None:
@@ -396,13 +398,16 @@ class _Context:
         person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
         for i, sentence in enumerate(sentences):
             limit = token.i if i == 0 else sentence.end
+            # Words inside a quotation are someone else's voice: they hold no antecedent of the narrative.
             spans = [
                 s for s in self.doc.spans.get(ACTORS_KEY, [])
                 if sentence.start <= s.start and s.end <= limit and s.label_ in labels
+                and s.start not in self.quote_at
             ]
             # Persons the gazetteer does not know still block a wrong antecedent ("Hillary Clinton said… he").
             if labels is _PERSON_LABELS:
                 unknown = [e for e in person_ents if sentence.start <= e.start and e.end <= limit
+                           and e.start not in self.quote_at
                            and not any(s.start <= e.start < s.end for s in spans)]
             else:
                 unknown = []

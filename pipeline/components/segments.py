@@ -1,0 +1,47 @@
+"""Sentence starts the parser cannot see: line breaks and list-item headings.
+
+News copy is full of lines that are not sentences — list items ("- Japan: Prime Minister Suga said …"),
+briefing transcripts ("Q: …", "A: …"), datelines, captions. The parser, left alone, runs them together with the
+line before, and reads "Japan" as the subject of "said". Runs before the parser (which keeps preset sentence
+starts) and marks:
+
+- the first token after a line break;
+- the token after a short heading ending in a colon at the start of a line ("Japan:", "Spain and Italy:",
+  "Q:", "European Union:").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_BULLETS = frozenset({"-", "*", "•", "–", "·"})
+_HEADING_JOINERS = frozenset({"and", "&", "the", "of", "'s"})
+_MAX_HEADING_TOKENS = 6
+
+
+def _is_heading_word(token) -> bool:
+    return token.is_title or token.is_upper or token.lower_ in _HEADING_JOINERS
+
+
+class LineSegmenter:
+    """The ``line_segments`` component; see the module docstring."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        line_start = 0
+        for token in doc:
+            if token.i > 0 and "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+                token.is_sent_start = True
+                line_start = token.i
+            elif token.is_space and "\n" in token.text:
+                continue
+            if token.text == ":" and token.i + 1 < len(doc):
+                heading = [t for t in doc[line_start : token.i] if t.text not in _BULLETS and not t.is_space]
+                if 0 < len(heading) <= _MAX_HEADING_TOKENS and all(_is_heading_word(t) for t in heading):
+                    doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory("line_segments", assigns=["token.is_sent_start"], default_config={})
+def make_line_segments(nlp: Language, name: str) -> LineSegmenter:
+    return LineSegmenter()

@@ -1,0 +1,56 @@
+"""Small dependency-parse helpers shared by the components: clause heads, subjects, passive agents.
+
+Label sets follow spaCy's English (ClearNLP) scheme as en_core_web_sm 3.8 produces it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Climbing from a token stops at a token attached with one of these: it heads a clause of its own.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "pcomp"})
+# Relations through which a clause shares the subject of the clause it hangs from:
+# "Johnson was among the first, writing …", "Trudeau congratulated both and said …".
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_MAX_CLIMB = 8
+
+
+def clause_head(token: Token) -> Token:
+    """Climb from a token to the head of its clause."""
+    current = token
+    for _ in range(12):
+        if current.dep_ in CLAUSE_DEPS or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def passive_agent(head: Token) -> Token | None:
+    """'was congratulated by X' -> X."""
+    for child in head.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def subject_of(head: Token) -> Token | None:
+    """The subject of a clause head, climbing through clauses that share their subject; the antecedent noun
+    for a relative clause ("Macron, who congratulated…"); None for a passive without an agent."""
+    current = head
+    for _ in range(_MAX_CLIMB):
+        for child in current.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return child
+            if child.dep_ == "nsubjpass":
+                return passive_agent(current)
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in SUBJECT_SHARING_DEPS and current.head != current:
+            current = current.head
+            continue
+        return None
+    return None
