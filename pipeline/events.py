@@ -113,7 +113,7 @@ def read_events_file(path: Path) -> list[Event]:
     """Parse one events YAML file; raise EventCatalogueError naming the file and entry on bad input."""
     try:
         entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as err:  # ValueError: a date like 2020-13-01
         raise EventCatalogueError(f"{path}: cannot read events file: {err}") from err
     if not isinstance(entries, list):
         raise EventCatalogueError(f"{path}: an events file must be a YAML list of events")
