@@ -181,7 +181,7 @@ def load_reader_settings(path: Path | None = None) -> ReaderSettings:
 
 # A line that opens a list item ("- Japan: …", "2. …") or a transcript turn ("Q: …", "Mr Wang: …") starts a
 # paragraph of its own even without a blank line before it: joining it to the line above loses who speaks.
-_ITEM_START = re.compile(r"\n(?=[ \t]*(?:[-*•·][ \t]|\d{1,2}[.)][ \t]|[A-Z][\w.'’ -]{0,30}:[ \t]))")
+_ITEM_START = re.compile(r"\n(?=[ \t]*(?:[-*•·][ \t]|\d{1,2}[.)][ \t]|[A-Z][\w.,'’ -]{0,40}:[ \t]))")
 
 
 def normalise_text(text: str) -> str:

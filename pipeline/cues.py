@@ -45,6 +45,8 @@ class CueLexicon:
     list_markers: frozenset[str]
     phrases: tuple[Phrase, ...]
     other_time: tuple[str, ...]  # "at the time", "four years ago": the clause is about another time
+    message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
+    message_means: Mapping[str, str]  # event kind -> the stance a message stands for
 
     def stance_of(self, *, lemma: str, pos: str) -> str | None:
         """The stance a single word carries, by lemma and coarse part of speech ("PROPN" reads as "NOUN")."""
@@ -109,6 +111,11 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         list_markers=words("list_markers"),
         phrases=tuple(phrases),
         other_time=tuple(str(p) for p in raw.get("other_time") or ()),
+        message_nouns=words("message_nouns"),
+        message_means={
+            str(kind): _check_stance(str(stance), where=f"{source}: message_means")
+            for kind, stance in (raw.get("message_means") or {}).items()
+        },
     )
 
 

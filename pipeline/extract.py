@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from pipeline.articles import Article
 from pipeline.components.quotes import QUOTES_KEY
+from pipeline.cues import load_cues
 from pipeline.events import Event, EventMatch
 from pipeline.gazetteer import fold
 from pipeline.records import Reaction, reactions_frame
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 # A stance reported alongside a stronger one of the same direction is part of it: congratulating Biden and
 # "looking forward to working with him" is one congratulation; condemning and "calling for restraint", one
 # condemnation.
-_SUBSUMED_BY = {"supportive": "congratulated", "neutral": "critical"}
+_SUBSUMED_BY = {"supportive": ("congratulated",), "neutral": ("congratulated", "critical", "supportive")}
 # A reaction dated this many days before the event is about something else.
 _DAYS_BEFORE_EVENT = 2
 # How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
@@ -128,7 +129,12 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
     actors: dict[str, dict] = doc._.actors or {}
     subject_ids = _subject_ids(event, actors)
     kept: dict[tuple[str, str], list[dict]] = {}
+    message_means = load_cues().message_means.get(event.kind)
     for mention in doc._.reaction_mentions or []:
+        if mention["stance"] == "message":
+            if message_means is None:
+                continue
+            mention = {**mention, "stance": message_means}
         actor = actors.get(mention["actor_id"])
         if actor is None:
             continue
@@ -139,8 +145,8 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
         if _wrong_target(mention, event=event, subject_ids=subject_ids, actors=actors):
             continue
         kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
-    for (actor_id, stance) in list(kept):
-        if (actor_id, _SUBSUMED_BY.get(stance, "")) in kept:
+    for actor_id, stance in list(kept):
+        if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):
             del kept[(actor_id, stance)]
     reactions = []
     for (actor_id, stance), mentions in kept.items():

@@ -51,6 +51,19 @@ class _Cue:
     is_phrase: bool
 
 
+def _coordinated(token: Token) -> list[Token]:
+    """Tokens listed with this one: conjuncts and appositions, however deeply the parser nested them
+    ("Britain's Johnson, France's Macron, Germany's Merkel and Canada's Trudeau")."""
+    found, queue = [], [token]
+    while queue:
+        current = queue.pop()
+        for child in current.children:
+            if child.dep_ in {"conj", "appos"} and child not in found:
+                found.append(child)
+                queue.append(child)
+    return found
+
+
 def _is_past(token: Token) -> bool:
     """'waited', 'had waited' — but not 'would have waited'."""
     return token.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"would", "will"} for c in token.children)
@@ -58,6 +71,9 @@ def _is_past(token: Token) -> bool:
 
 def _is_negated(token: Token) -> bool:
     if any(child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in token.children):
+        return True
+    # "has said nothing", "offered no congratulations"
+    if any(child.dep_ == "dobj" and child.lower_ in {"nothing", "none"} for child in token.children):
         return True
     # "did not share the congratulatory message": the negation sits on the verb governing the cue's noun.
     return any(
@@ -163,10 +179,14 @@ class _Context:
             (c for c in cues if c.stance in _CLAUSE_PRECEDENCE),
             key=lambda c: _CLAUSE_PRECEDENCE.index(c.stance),
         )
-        negated = self._clause_negated(head, cues)
+        negated = self._clause_negated(head, cues) and not self._delayed(head)
         if not ranked:
-            # Reaction words carry a stance only when negated: "has not reacted", "no comment from".
-            return ("silent", cues[0]) if negated else None
+            # Reaction words carry a stance only when negated: "has not reacted", "no comment from"; a message
+            # sent is a reaction whose meaning depends on the event (extract.py maps it).
+            if negated:
+                return "silent", cues[0]
+            message = next((c for c in cues if self._is_message(c.token)), None)
+            return ("message", message) if message is not None else None
         stance, cue = ranked[0].stance, ranked[0]
         governed = self._governor(cue.token, head)
         if governed == "drop":
@@ -181,6 +201,22 @@ class _Context:
                 turned = "withheld"
             return turned, cue
         return stance, cue
+
+    def _delayed(self, head: Token) -> bool:
+        """'did not congratulate Biden until December 15': a late reaction, not a refusal."""
+        return any(
+            child.dep_ == "prep" and child.lower_ in {"until", "till"}
+            and any(c.ent_type_ in {"DATE", "TIME"} for c in child.subtree)
+            for child in head.children
+        )
+
+    def _is_message(self, token: Token) -> bool:
+        """'sent a message', 'extended greetings', 'his cable arrived'."""
+        if token.lemma_.lower() not in self.cues.message_nouns:
+            return False
+        if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in self.cues.transfer_verbs:
+            return True
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in {"arrive", "come", "follow"}
 
     def _clause_negated(self, head: Token, cues: list[_Cue]) -> bool:
         tokens = {head, *(c.token for c in cues)}
@@ -225,6 +261,12 @@ class _Context:
         stance, cue = judged
         quote_index = self.quote_at.get(cue.token.i, -1)
         agents = self.agents(head, cue, quote_index)
+        if stance == "withheld":
+            # "The Kremlin said Putin had no plans to congratulate": announcing the wait is the
+            # announcer's position too.
+            reporter = self._reporting_subject(head)
+            if reporter and reporter not in agents and self._same_country(reporter, agents):
+                agents = [*agents, reporter]
         return [self._mention(actor_id, stance, cue, head, quote_index) for actor_id in agents]
 
     def elided_mentions(self, by_clause: dict[int, list[_Cue]]) -> list[dict]:
@@ -313,6 +355,11 @@ class _Context:
                 return self._resolve_token(subject) if subject is not None else None
         return None
 
+    def _same_country(self, actor_id: str, others: list[str]) -> bool:
+        actors = self.doc._.actors or {}
+        country = actors.get(actor_id, {}).get("country_iso3", "")
+        return bool(country) and any(actors.get(o, {}).get("country_iso3") == country for o in others)
+
     def _defers_to_reporter(self, ids: list[str], reporter: str) -> bool:
         """A reported clause whose subject is no actor ("the bloc would…"), a party to the event ("Russia
         would be responsible") or the reporter's own country ("France strongly condemns") is the reporter's
@@ -346,8 +393,8 @@ class _Context:
             resolved = self._resolve_token(token)
             if resolved:
                 ids.append(resolved)
-        for conj in token.conjuncts:
-            resolved = self._resolve_token(conj)
+        for member in _coordinated(token):
+            resolved = self._resolve_token(member)
             if resolved and resolved not in ids:
                 ids.append(resolved)
         return ids

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _BULLETS = frozenset({"-", "*", "•", "–", "·"})
-_HEADING_JOINERS = frozenset({"and", "&", "the", "of", "'s"})
+_HEADING_JOINERS = frozenset({"and", "&", "the", "of", "'s", ","})
 _MAX_HEADING_TOKENS = 6
 
 

@@ -35,6 +35,16 @@ def passive_agent(head: Token) -> Token | None:
     return None
 
 
+def _copula_subject(noun: Token) -> Token:
+    """'North Korea is the one government that has said nothing': the relative clause's noun is an attribute;
+    the subject of the copula is who is meant."""
+    if noun.dep_ == "attr":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return noun
+
+
 def subject_of(head: Token) -> Token | None:
     """The subject of a clause head, climbing through clauses that share their subject; the antecedent noun
     for a relative clause ("Macron, who congratulated…"); None for a passive without an agent."""
@@ -43,12 +53,12 @@ def subject_of(head: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
+                    return _copula_subject(current.head)
                 return child
             if child.dep_ == "nsubjpass":
                 return passive_agent(current)
         if current.dep_ == "relcl":
-            return current.head
+            return _copula_subject(current.head)
         if current.dep_ in SUBJECT_SHARING_DEPS and current.head != current:
             current = current.head
             continue
