@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--check", action="store_true",
                           help="exit 1 if a figure falls below its floor in tests/eval_floors.yaml")
     evaluate.add_argument("--details", action="store_true", help="also list every missed and spurious row")
+    evaluate.add_argument("--holdout", action="store_true",
+                          help="also score tests/holdout, articles kept apart from rule-writing (the honest figure)")
     return parser
 
 
@@ -147,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "evaluate":
             from pipeline import evaluate
 
-            scores = evaluate.evaluate_all(progress=_Bar())
+            scores = evaluate.evaluate_all(progress=_Bar(), holdout=args.holdout)
             print(evaluate.format_report(scores, details=args.details))
             if args.check:
                 failures = evaluate.check_floors(scores)

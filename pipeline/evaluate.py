@@ -30,6 +30,8 @@ from pipeline.events import load_events
 from pipeline.gazetteer import fold, load_gazetteer, slug
 
 GOLD_DIR = REPO_DIR / "tests" / "gold"
+# Articles written apart from the rules and never used to tune them; scored only on request (--holdout).
+HOLDOUT_DIR = REPO_DIR / "tests" / "holdout"
 FLOORS_PATH = REPO_DIR / "tests" / "eval_floors.yaml"
 SEED_DIR = REPO_DIR.parent / "shared" / "seed"
 SEED_METADATA = {"event_id": "us-2020-election", "published": dt.date(2020, 11, 9)}
@@ -138,17 +140,24 @@ def _predict(paths: list[Path], *, defaults: ArticleDefaults, progress=None) -> 
     return predicted, {a.article_id: m.event.id for a, m in zip(articles, matches)}
 
 
-def sample_corpus(*, progress=None) -> Corpus:
-    paths = sorted(p for p in sample_dir().iterdir() if p.suffix in {".md", ".txt", ".html"} and p.name != "README.md")
+def folder_corpus(name: str, *, articles_dir: Path, gold_dir: Path, progress=None) -> Corpus:
+    """Articles of a folder scored against <id>.gold.csv / <id>.decoys.csv in gold_dir."""
+    paths = sorted(
+        p for p in articles_dir.iterdir() if p.suffix in {".md", ".txt", ".html"} and p.name != "README.md"
+    )
     predicted, events = _predict(paths, defaults=ArticleDefaults(), progress=progress)
     gold, decoys = [], []
     for article_id, event_id in events.items():
-        gold_path = GOLD_DIR / f"{article_id}.gold.csv"
+        gold_path = gold_dir / f"{article_id}.gold.csv"
         if not gold_path.exists():
-            raise FileNotFoundError(f"no gold labels for sample article '{article_id}': expected {gold_path}")
+            raise FileNotFoundError(f"no gold labels for article '{article_id}': expected {gold_path}")
         gold.append(_read_gold(gold_path, article_id=article_id, event_id=event_id))
-        decoys.append(_read_decoys(GOLD_DIR / f"{article_id}.decoys.csv", article_id=article_id))
-    return Corpus("samples", pd.concat(gold, ignore_index=True), predicted, pd.concat(decoys, ignore_index=True))
+        decoys.append(_read_decoys(gold_dir / f"{article_id}.decoys.csv", article_id=article_id))
+    return Corpus(name, pd.concat(gold, ignore_index=True), predicted, pd.concat(decoys, ignore_index=True))
+
+
+def sample_corpus(*, progress=None) -> Corpus:
+    return folder_corpus("samples", articles_dir=sample_dir(), gold_dir=GOLD_DIR, progress=progress)
 
 
 def seed_corpus() -> Corpus | None:
@@ -236,12 +245,16 @@ def score(corpus: Corpus) -> Scores:
     )
 
 
-def evaluate_all(*, progress: Callable[[int, int, str], None] | None = None) -> list[Scores]:
-    """Scores for the samples and, when present, the seed."""
+def evaluate_all(
+    *, progress: Callable[[int, int, str], None] | None = None, holdout: bool = False
+) -> list[Scores]:
+    """Scores for the seed (when present), the samples and, on request, the held-out articles."""
     results = [score(sample_corpus(progress=progress))]
     seed = seed_corpus()
     if seed is not None:
         results.insert(0, score(seed))
+    if holdout:
+        results.append(score(folder_corpus("holdout", articles_dir=HOLDOUT_DIR, gold_dir=HOLDOUT_DIR)))
     return results
 
 
