@@ -56,6 +56,9 @@ class Event:
     subjects: tuple[Subject, ...] = ()
     host_countries: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # Who suffers the event (the deceased, the invaded, the deposed): support for them is sympathy, not
+    # support for the event.
+    victims: tuple[str, ...] = ()
 
     @property
     def subject_names(self) -> tuple[str, ...]:
@@ -106,6 +109,7 @@ def _parse_event(entry: object, *, source: str, index: int) -> Event:
         subjects=tuple(subjects),
         host_countries=hosts,
         keywords=tuple(str(k) for k in entry.get("keywords") or ()),
+        victims=tuple(str(v) for v in entry.get("victims") or ()),
     )
 
 

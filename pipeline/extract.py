@@ -107,6 +107,12 @@ def _wrong_target(mention: dict, *, event: Event, subject_ids: set[str], actors:
     return False
 
 
+def _aimed_at_victim(mention: dict, *, event: Event) -> bool:
+    """'expressed support for the Ukrainian people', 'praised Navalny's courage': sympathy for the victim."""
+    target = fold(f"{mention['target_text']} {mention['target_phrase']}")
+    return any(fold(victim) in target for victim in event.victims)
+
+
 def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict]) -> str:
     quotes = list(doc.spans.get(QUOTES_KEY, []))
     for mention in mentions:
@@ -144,6 +150,8 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
             continue
         if _wrong_target(mention, event=event, subject_ids=subject_ids, actors=actors):
             continue
+        if mention["stance"] == "supportive" and _aimed_at_victim(mention, event=event):
+            mention = {**mention, "stance": "neutral"}
         kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
     for actor_id, stance in list(kept):
         if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):

@@ -127,11 +127,17 @@ class QuoteFinder:
         after = [t for t in end_sent if t.i >= quote.end and t.i not in inside]
         before = [t for t in start_sent if t.i < quote.start - 1]
         candidates = after + before[::-1]
-        for tok in candidates:
-            if tok.lemma_.lower() in self.cues.reporting_lemmas and tok.pos_ in {"VERB", "AUX"}:
-                subject = subject_of(tok)
-                if subject is not None and subject.i not in range(quote.start, quote.end):
-                    return subject.i
+        reporting = [
+            tok for tok in candidates
+            if tok.lemma_.lower() in self.cues.reporting_lemmas and tok.pos_ in {"VERB", "AUX"}
+        ]
+        # The verb whose clause holds the quote speaks it ("Harris said that, whatever story Moscow told, the
+        # world should be clear that '…'"); otherwise the nearest reporting verb.
+        governing = [tok for tok in reporting if tok.left_edge.i <= quote.start <= tok.right_edge.i]
+        for tok in governing + reporting:
+            subject = subject_of(tok)
+            if subject is not None and subject.i not in range(quote.start, quote.end):
+                return subject.i
         for tok in candidates:
             if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 return doc[tok.i + 2].i if not doc[tok.i + 2].is_punct else -1

@@ -191,8 +191,9 @@ class _Context:
         governed = self._governor(cue.token, head)
         if governed == "drop":
             return None
-        if governed in {"withheld", "silent"} and stance in {"congratulated", "supportive"}:
-            return governed, cue
+        if governed in {"withheld", "silent"}:
+            # "refused to congratulate" withholds; "refused to condemn", "avoided criticising" stays neutral.
+            return (governed, cue) if stance in {"congratulated", "supportive"} else ("neutral", cue)
         if negated:
             turned = self.cues.negated.get(stance, "drop")
             if turned == "drop":
@@ -296,6 +297,7 @@ class _Context:
         sent = head.sent
         dates, years, before_event = self._clause_dates(head, quote_index)
         target_id, target_text, target_is_person = self._target(cue.token, head)
+        target_phrase = self._target_phrase(cue.token, head)
         return {
             "actor_id": actor_id,
             "stance": stance,
@@ -309,6 +311,7 @@ class _Context:
             "target_actor_id": target_id,
             "target_text": target_text,
             "target_is_person": target_is_person,
+            "target_phrase": target_phrase,
             "quote_index": quote_index,
         }
 
@@ -458,13 +461,15 @@ class _Context:
                            and not any(s.start <= e.start < s.end for s in spans)]
             else:
                 unknown = []
-            candidates = [(s.start, s.root.dep_, s.id_) for s in spans] + [
-                (e.start, e.root.dep_, "") for e in unknown
+            candidates = [(s.start, s.root.dep_, s.id_, s.root.head.dep_ == "ROOT") for s in spans] + [
+                (e.start, e.root.dep_, "", e.root.head.dep_ == "ROOT") for e in unknown
             ]
             if not candidates:
                 continue
+            # The main clause's subject first ("Peskov said that Putin had been informed. He…" is Peskov).
+            main = [c for c in candidates if c[1] in {"nsubj", "nsubjpass"} and c[3]]
             subjects = [c for c in candidates if c[1] in {"nsubj", "nsubjpass"}]
-            chosen = max(subjects or candidates, key=lambda c: c[0])
+            chosen = max(main or subjects or candidates, key=lambda c: c[0])
             return chosen[2] or None
         return None
 
@@ -500,16 +505,26 @@ class _Context:
     def _other_time(self, head: Token, sent: Span) -> bool:
         return any(i in self.other_time_tokens for i in range(sent.start, sent.end))
 
-    def _target(self, cue_token: Token, head: Token) -> tuple[str, str, bool]:
-        """Who is congratulated or criticised: the object of the cue verb, or 'to X' after a cue noun."""
+    @staticmethod
+    def _target_tokens(cue_token: Token, head: Token) -> list[Token]:
         candidates = []
         for tok in (cue_token, head):
             for child in tok.children:
                 if child.dep_ in {"dobj", "dative"}:
                     candidates.append(child)
-                elif child.dep_ == "prep" and child.lower_ in {"to", "for"}:
+                elif child.dep_ == "prep" and child.lower_ in {"to", "for", "with"}:
                     candidates.extend(c for c in child.children if c.dep_ == "pobj")
-        for target in candidates:
+        return candidates
+
+    def _target_phrase(self, cue_token: Token, head: Token) -> str:
+        """The words of the first target ("the Ukrainian people"), for event rules on whom a stance is for."""
+        for target in self._target_tokens(cue_token, head):
+            return self.doc[target.left_edge.i : min(target.right_edge.i + 1, target.left_edge.i + 12)].text
+        return ""
+
+    def _target(self, cue_token: Token, head: Token) -> tuple[str, str, bool]:
+        """Who is congratulated or criticised: the object of the cue verb, or 'to X' after a cue noun."""
+        for target in self._target_tokens(cue_token, head):
             span = self.actor_at.get(target.i)
             if span is not None:
                 return span.id_, span.text, True

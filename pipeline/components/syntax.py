@@ -12,7 +12,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "pcomp"})
 # Relations through which a clause shares the subject of the clause it hangs from:
 # "Johnson was among the first, writing …", "Trudeau congratulated both and said …".
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj"})  # acl: of a verb
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MAX_CLIMB = 8
 
@@ -59,6 +59,8 @@ def subject_of(head: Token) -> Token | None:
                 return passive_agent(current)
         if current.dep_ == "relcl":
             return _copula_subject(current.head)
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head  # "a resolution deploring the attack": the resolution deplores
         if current.dep_ in SUBJECT_SHARING_DEPS and current.head != current:
             current = current.head
             continue
