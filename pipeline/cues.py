@@ -45,6 +45,7 @@ class CueLexicon:
     list_markers: frozenset[str]
     phrases: tuple[Phrase, ...]
     other_time: tuple[str, ...]  # "at the time", "four years ago": the clause is about another time
+    aide_lemmas: frozenset[str]  # "a spokesman for X": speaks for X's government
     message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
     message_means: Mapping[str, str]  # event kind -> the stance a message stands for
 
@@ -111,6 +112,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         list_markers=words("list_markers"),
         phrases=tuple(phrases),
         other_time=tuple(str(p) for p in raw.get("other_time") or ()),
+        aide_lemmas=words("aide_lemmas"),
         message_nouns=words("message_nouns"),
         message_means={
             str(kind): _check_stance(str(stance), where=f"{source}: message_means")

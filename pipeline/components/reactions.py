@@ -110,7 +110,12 @@ class ReactionFinder:
         doc.spans[QUOTES_KEY] = context.quotes_with_speakers()
         by_clause: dict[int, list[_Cue]] = {}
         for cue in self._cues(doc):
-            by_clause.setdefault(clause_head(cue.token).i, []).append(cue)
+            head = clause_head(cue.token)
+            if cue.is_phrase and cue.stance == "withheld" and head.dep_ == "advcl":
+                # "would send congratulations once the result is certified": the condition modifies the
+                # clause it hangs from.
+                head = clause_head(head.head)
+            by_clause.setdefault(head.i, []).append(cue)
         mentions = []
         for head_i, cues in by_clause.items():
             mentions.extend(context.mentions_for_clause(doc[head_i], cues))
@@ -332,6 +337,9 @@ class _Context:
             if source is not None:
                 return self._expand(source)
         subject = subject_of(head)
+        if subject is None and cue.stance in _MODIFIER_STANCES:
+            # "Officials at the presidency could not be reached for comment": the passive's subject.
+            subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subject is None or subject.lower_ in _FIRST_PERSON:
             if reporter:
                 return [reporter]
@@ -426,6 +434,17 @@ class _Context:
         span = self.actor_at.get(token.i)
         if span is not None:
             return span.id_
+        if token.lemma_.lower() in self.cues.aide_lemmas:
+            # "a spokesman for Chancellor Scholz", "aides to the president": that government speaks.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "to"}:
+                    principal = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    resolved = self._resolve_token(principal) if principal is not None else None
+                    country = (self.doc._.actors or {}).get(resolved or "", {}).get("country_iso3", "")
+                    if resolved and country and resolved.startswith("person:"):
+                        return f"gov:{country}" if f"gov:{country}" in (self.doc._.actors or {}) else resolved
+                    if resolved:
+                        return resolved
         # A subject phrase whose head is outside the mention: "the office of the Russian president".
         for child in token.children:
             if child.dep_ in {"compound", "poss", "amod"} and child.i in self.actor_at:

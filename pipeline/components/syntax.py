@@ -12,7 +12,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "pcomp"})
 # Relations through which a clause shares the subject of the clause it hangs from:
 # "Johnson was among the first, writing …", "Trudeau congratulated both and said …".
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj"})  # acl: of a verb
+# A non-finite clause under a noun phrase takes the subject of the verb governing that phrase: "it would
+# handle the question of congratulating Biden" -> it.
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MAX_CLIMB = 8
 
