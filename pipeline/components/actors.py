@@ -42,6 +42,8 @@ _OFFICE_TO_TYPE = {
     "organization_head": "organization",
     "government": "government",
 }
+# Words that make a "leader" a party's leader, not a country's (data would be better; the list is short).
+_PARTY_WORDS = frozenset({"party", "rally", "front", "movement", "opposition", "far-right", "far-left", "alliance"})
 _PERSON_OFFICES = frozenset({"head_of_state", "head_of_government", "leader", "foreign_minister"})
 
 
@@ -152,6 +154,8 @@ class ActorMentions:
                 if span.start in (end + 1, end + 2) and span.label_ in _MODIFIER_LABELS:
                     if span.start == end + 2 and doc[end + 1].lower_ != "the":
                         continue
+                    if span.end < len(doc) and doc[span.end].lower_ in {"'s", "'"}:
+                        continue  # "the leader of France's far-right party": France qualifies the party
                     kind, _, key = span.id_.partition(":")
                     return key, "org" if kind == "org" else "country"
         return "", ""
@@ -162,6 +166,9 @@ class ActorMentions:
         if "PERSON_KNOWN" in labels:
             piece = [p for p in chain if p.label == "PERSON_KNOWN"][-1]
             actor = gaz.person(piece.key, on=day)
+            if actor is not None and any(p.label == "TITLE" and p.key == "former_leader" for p in chain):
+                # "Former Australian prime minister Kevin Rudd" speaks for no government.
+                actor = dataclasses.replace(actor, actor_type="former_leader", official=False)
             return (actor, "PERSON") if actor else None
         titles = [p for p in chain if p.label == "TITLE"]
         where, kind = self._country_of(chain)
@@ -176,6 +183,8 @@ class ActorMentions:
             office = titles[-1].key
             if office == "media":
                 return None
+            if self._leads_a_party(doc, piece):
+                office = "opposition"
             actor_type = _OFFICE_TO_TYPE.get(office, "other")
             country = where if kind == "country" else ("EUU" if where == "EU" else "")
             if kind == "org":
@@ -185,8 +194,8 @@ class ActorMentions:
             name = piece.key
             return Actor(f"person:{slug(name)}", name, actor_type, country, official), "PERSON"
         if titles:
-            if not where:
-                return None
+            if not where or doc[titles[-1].end - 1].tag_ in {"NNS", "NNPS"}:
+                return None  # no country, or a plural ("the leaders of Japan and Australia"): a group
             return self._resolve_office(titles[-1].key, where=where, kind=kind, day=day)
         if kind == "org":
             return gaz.organization(where), "ORG"
@@ -215,6 +224,12 @@ class ActorMentions:
         if office == "royal":
             return gaz.royal(where), "ROYAL"
         return gaz.government(where), "GOV"
+
+    @staticmethod
+    def _leads_a_party(doc: Doc, piece: _Piece) -> bool:
+        """'X, the leader of France's far-right National Rally': a party leader, not the country's."""
+        window = doc[piece.end : min(piece.end + 12, doc[piece.start].sent.end)]
+        return any(tok.lemma_.lower() in _PARTY_WORDS for tok in window)
 
     def _apposition(self, doc: Doc, piece: _Piece) -> tuple[list[_Piece], str, str]:
         """'Janez Janša, Slovenia's prime minister,' -> the title and country after the comma."""

@@ -37,7 +37,7 @@ _BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
 # congratulation ("has yet to congratulate"), so the modifiers come first.
 _CLAUSE_PRECEDENCE = ("no_comment", "silent", "withheld", "congratulated", "critical", "supportive", "neutral")
 _MODIFIER_STANCES = frozenset({"no_comment", "silent", "withheld"})
-_HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "before", "until", "lest"})
 
 if not Doc.has_extension("reaction_mentions"):
     Doc.set_extension("reaction_mentions", default=None)
@@ -346,6 +346,11 @@ class _Context:
             source = self._from_agent(head)
             return self._expand(source) if source is not None else []
         ids = self._expand(subject)
+        if not ids:
+            # "Messages of congratulation came from the presidents of Egypt, Kenya and Nigeria".
+            source = self._from_agent(head)
+            if source is not None:
+                ids = self._expand(source)
         if reporter and self._defers_to_reporter(ids, reporter):
             return [reporter]
         return ids
@@ -494,12 +499,15 @@ class _Context:
 
     # --- context of a clause ---------------------------------------------------------------------------------
     def _attached(self, token: Token, head: Token) -> bool:
-        """Whether a token hangs from the clause head (not through a relative clause or apposition)."""
+        """Whether a token hangs from the clause head, not through a relative clause, an apposition or another
+        clause ("stayed silent, then congratulated him on 15 December": the date is the congratulation's)."""
         current = token
         for _ in range(10):
             if current == head:
                 return True
             if current.dep_ in {"relcl", "appos", "acl"} or current.head == current:
+                return False
+            if current != token and clause_head(current) == current:
                 return False
             current = current.head
         return False
@@ -538,7 +546,7 @@ class _Context:
     def _target_phrase(self, cue_token: Token, head: Token) -> str:
         """The words of the first target ("the Ukrainian people"), for event rules on whom a stance is for."""
         for target in self._target_tokens(cue_token, head):
-            return self.doc[target.left_edge.i : min(target.right_edge.i + 1, target.left_edge.i + 12)].text
+            return self.doc[target.left_edge.i : target.i + 1].text
         return ""
 
     def _target(self, cue_token: Token, head: Token) -> tuple[str, str, bool]:

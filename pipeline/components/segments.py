@@ -7,7 +7,9 @@ starts) and marks:
 
 - the first token after a line break;
 - the token after a short heading ending in a colon at the start of a line ("Japan:", "Spain and Italy:",
-  "Q:", "European Union:").
+  "Q:", "European Union:");
+- the token after a wire dateline's dash ("MOSCOW, Nov 9 (Atlas Wire) - The Kremlin said …"), so the place
+  is not read as the subject.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacy.tokens import Doc
 _BULLETS = frozenset({"-", "*", "•", "–", "·"})
 _HEADING_JOINERS = frozenset({"and", "&", "the", "of", "'s", ","})
 _MAX_HEADING_TOKENS = 6
+_MAX_DATELINE_TOKENS = 12
 
 
 def _is_heading_word(token) -> bool:
@@ -27,6 +30,12 @@ def _is_heading_word(token) -> bool:
 class LineSegmenter:
     """The ``line_segments`` component; see the module docstring."""
 
+    @staticmethod
+    def _is_dateline(prefix) -> bool:
+        """'MOSCOW, Nov 9 (Atlas Wire)' or 'BERLIN (Reuters)': an upper-case place opening the line."""
+        words = [t for t in prefix if not t.is_space]
+        return 0 < len(words) <= _MAX_DATELINE_TOKENS and words[0].is_upper and len(words[0]) > 1
+
     def __call__(self, doc: Doc) -> Doc:
         line_start = 0
         for token in doc:
@@ -35,6 +44,8 @@ class LineSegmenter:
                 line_start = token.i
             elif token.is_space and "\n" in token.text:
                 continue
+            if token.text in {"-", "--"} and token.i + 1 < len(doc) and self._is_dateline(doc[line_start : token.i]):
+                doc[token.i + 1].is_sent_start = True
             if token.text == ":" and token.i + 1 < len(doc):
                 heading = [t for t in doc[line_start : token.i] if t.text not in _BULLETS and not t.is_space]
                 if 0 < len(heading) <= _MAX_HEADING_TOKENS and all(_is_heading_word(t) for t in heading):

@@ -19,11 +19,16 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MAX_CLIMB = 8
 
 
+def _is_loose_verb(token: Token) -> bool:
+    """A verb the parser could not attach ("stayed silent …, then congratulated him": dep) heads a clause."""
+    return token.dep_ == "dep" and token.pos_ == "VERB"
+
+
 def clause_head(token: Token) -> Token:
     """Climb from a token to the head of its clause."""
     current = token
     for _ in range(12):
-        if current.dep_ in CLAUSE_DEPS or current.head == current:
+        if current.dep_ in CLAUSE_DEPS or current.head == current or _is_loose_verb(current):
             return current
         current = current.head
     return current
