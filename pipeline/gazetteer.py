@@ -305,15 +305,26 @@ class Gazetteer:
                 seen.add(key)
                 patterns.append({"label": label, "pattern": name_pattern(variant), "id": pattern_id})
 
+        def add_exact(label: str, names: Iterable[str], pattern_id: str) -> None:
+            """Names that are also common words ("Turkey", "Chad", "Polish") match only as written."""
+            for name in names:
+                patterns.append({"label": label, "pattern": [{"ORTH": t} for t in _name_tokens(name)], "id": pattern_id})
+
+        # A name two countries share ("Congo") is left out: it cannot say which one is meant.
+        claimed: dict[str, set[str]] = {}
+        for iso3, row in self._countries.items():
+            for name in _as_list(row.ambiguous_names):
+                claimed.setdefault(fold(name), set()).add(iso3)
         for iso3, row in self._countries.items():
             ambiguous = {fold(n) for n in _as_list(row.ambiguous_names)}
 
-            def clear(names: Iterable[str]) -> list[str]:
-                return [n for n in names if fold(n) not in ambiguous]
-
-            add("COUNTRY", clear([row.name, *_as_list(row.short_names)]), f"country:{iso3}")
-            add("DEMONYM", clear(_as_list(row.demonyms)), f"demonym:{iso3}")
-            add("GOV", clear(_as_list(row.metonyms)), f"gov:{iso3}")
+            for label, names, pattern_id in (
+                ("COUNTRY", [row.name, *_as_list(row.short_names)], f"country:{iso3}"),
+                ("DEMONYM", _as_list(row.demonyms), f"demonym:{iso3}"),
+                ("GOV", _as_list(row.metonyms), f"gov:{iso3}"),
+            ):
+                add(label, [n for n in names if fold(n) not in ambiguous], pattern_id)
+                add_exact(label, [n for n in names if fold(n) in ambiguous and len(claimed[fold(n)]) == 1], pattern_id)
         for org_id, row in self._orgs.items():
             ambiguous = {fold(n) for n in _as_list(getattr(row, "ambiguous_names", ""))}
             names = [row.name, *_as_list(row.aliases), *_as_list(getattr(row, "acronyms", ""))]
