@@ -44,6 +44,7 @@ _OFFICE_TO_TYPE = {
 }
 # Words that make a "leader" a party's leader, not a country's (data would be better; the list is short).
 _PARTY_WORDS = frozenset({"party", "rally", "front", "movement", "opposition", "far-right", "far-left", "alliance"})
+_FORMER_WORDS = frozenset({"former", "ex", "ex-president", "ex-prime", "onetime", "erstwhile", "late"})
 _PERSON_OFFICES = frozenset({"head_of_state", "head_of_government", "leader", "foreign_minister"})
 
 
@@ -166,7 +167,7 @@ class ActorMentions:
         if "PERSON_KNOWN" in labels:
             piece = [p for p in chain if p.label == "PERSON_KNOWN"][-1]
             actor = gaz.person(piece.key, on=day)
-            if actor is not None and any(p.label == "TITLE" and p.key == "former_leader" for p in chain):
+            if actor is not None and self._former(doc, chain):
                 # "Former Australian prime minister Kevin Rudd" speaks for no government.
                 actor = dataclasses.replace(actor, actor_type="former_leader", official=False)
             return (actor, "PERSON") if actor else None
@@ -185,6 +186,8 @@ class ActorMentions:
                 return None
             if self._leads_a_party(doc, piece):
                 office = "opposition"
+            if self._former(doc, chain):
+                office = "former_leader"
             actor_type = _OFFICE_TO_TYPE.get(office, "other")
             country = where if kind == "country" else ("EUU" if where == "EU" else "")
             if kind == "org":
@@ -224,6 +227,15 @@ class ActorMentions:
         if office == "royal":
             return gaz.royal(where), "ROYAL"
         return gaz.government(where), "GOV"
+
+    @staticmethod
+    def _former(doc: Doc, chain: list[_Piece]) -> bool:
+        """'Former Australian prime minister Kevin Rudd', 'ex-president X'."""
+        if any(p.label == "TITLE" and p.key == "former_leader" for p in chain):
+            return True
+        before = doc[max(chain[0].start - 2, 0) : chain[0].start]
+        inside = doc[chain[0].start : chain[-1].end]
+        return any(tok.lower_ in _FORMER_WORDS for tok in [*before, *inside])
 
     @staticmethod
     def _leads_a_party(doc: Doc, piece: _Piece) -> bool:

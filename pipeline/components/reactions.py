@@ -289,6 +289,10 @@ class _Context:
             related = [child for child in tok.children if child.i in by_clause] + (
                 [tok.head] if tok.head.i in by_clause and tok.head != tok else []
             )
+            if not related and tok.dep_ == "ROOT" and tok.sent.start > 0:
+                # "Johnson congratulated Biden. Putin has not.": the verb is in the sentence before.
+                previous = self.doc[tok.sent.start - 1].sent
+                related = [self.doc[i] for i in by_clause if previous.start <= i < previous.end]
             for clause in related:
                 cues = [c for c in by_clause[clause.i] if c.stance in {"congratulated", "supportive"}]
                 if cues:
@@ -498,7 +502,7 @@ class _Context:
         return None
 
     # --- context of a clause ---------------------------------------------------------------------------------
-    def _attached(self, token: Token, head: Token) -> bool:
+    def _attached(self, token: Token, head: Token, *, through_clauses: bool = False) -> bool:
         """Whether a token hangs from the clause head, not through a relative clause, an apposition or another
         clause ("stayed silent, then congratulated him on 15 December": the date is the congratulation's)."""
         current = token
@@ -507,7 +511,9 @@ class _Context:
                 return True
             if current.dep_ in {"relcl", "appos", "acl"} or current.head == current:
                 return False
-            if current != token and clause_head(current) == current:
+            if current != token and clause_head(current) == current and not (
+                through_clauses and current.dep_ == "advcl"
+            ):
                 return False
             current = current.head
         return False
@@ -521,11 +527,11 @@ class _Context:
         before_event = False
         for entry in self.dates:
             root = self.doc[entry["start"]:entry["end"]].root
-            if not any(self._attached(root, h) for h in heads):
-                continue
-            if entry["year"]:
+            # "When Navalny was poisoned in 2020, Merkel condemned…": a year in a temporal clause dates the
+            # whole statement; only a date in the clause itself dates the reaction.
+            if entry["year"] and any(self._attached(root, h, through_clauses=True) for h in heads):
                 years.append(entry["year"])
-            if entry["date"]:
+            if entry["date"] and any(self._attached(root, h) for h in heads):
                 dates.append([entry["date"], entry["precision"]])
         return dates, years, before_event
 

@@ -14,7 +14,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis",
 # "Johnson was among the first, writing …", "Trudeau congratulated both and said …".
 # A non-finite clause under a noun phrase takes the subject of the verb governing that phrase: "it would
 # handle the question of congratulating Biden" -> it.
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "dep"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MAX_CLIMB = 8
 
