@@ -1,0 +1,65 @@
+"""Map: each country's position on a chosen day, a play control, and the evidence behind one country."""
+
+import streamlit as st
+
+from dashboard import data, figures, render, tables, views
+from dashboard.palette import HOST_CAPTION, SILENT_CAPTION
+
+view = views.page_setup("Map")
+event = view.event
+
+st.title("World map of reactions")
+render.plain_caption(f"{event.name} · {event.date:%d %B %Y}. Use “Include unofficial voices” in the sidebar to count opposition and other non-government actors.")
+
+mode = st.segmented_control("View", options=["One day", "Play day by day"], default="One day", key="map.mode")
+if mode == "Play day by day":
+    series = views.status_series(view)
+    render.show_figure(
+        figures.animated_status_map(series, title="Official positions, day by day (press ▶ Play)", hosts=event.host_countries),
+        key="map.animated",
+    )
+    st.caption(SILENT_CAPTION)
+    st.stop()
+
+day = st.slider(
+    "Date",
+    min_value=view.first_day,
+    max_value=view.last_day,
+    value=views.day_from_params(view),
+    format="YYYY-MM-DD",
+    key=f"map.day.{event.id}.{view.first_day}.{view.last_day}",
+)
+st.query_params["day"] = day.isoformat()
+status = views.status_on(view, day)
+selection = render.show_figure(
+    figures.status_map(status, title=f"Positions as of {day:%d %B %Y}", hosts=event.host_countries),
+    key="map.chart",
+    on_select="rerun",
+)
+st.caption(SILENT_CAPTION + " " + HOST_CAPTION + " Click a country, or pick it below, to see the evidence.")
+
+names = tables.country_choices(status)
+options = ["", *names]
+clicked = views.selected_location(selection)
+if clicked and clicked != st.session_state.get("map.last_click") and clicked in names:
+    st.session_state["map.country"] = clicked
+st.session_state["map.last_click"] = clicked
+if st.session_state.get("map.country") not in options:
+    st.session_state["map.country"] = st.query_params.get("country", "") if st.query_params.get("country", "") in options else ""
+country = st.selectbox("Country", options=options, format_func=lambda c: names.get(c, "— choose a country —"), key="map.country")
+if country:
+    st.query_params["country"] = country
+    st.subheader(names[country])
+    st.text(tables.status_sentence(status, country_iso3=country, day=day))
+    evidence = tables.with_country_names(
+        tables.country_evidence(views.consolidated_all(view), country_iso3=country), data.countries()
+    )
+    if evidence.empty:
+        st.info("No article in the store reports a reaction from this country's actors.")
+    else:
+        render.show_table(
+            tables.with_stance_labels(evidence.loc[:, ["date", "actor", "official", "stance", "quote", "sentence", "source", "url"]]),
+            key="map.evidence",
+        )
+elif "country" in st.query_params:
+    del st.query_params["country"]
