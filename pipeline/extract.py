@@ -113,12 +113,22 @@ def _aimed_at_victim(mention: dict, *, event: Event) -> bool:
     return any(fold(victim) in target for victim in event.victims)
 
 
+def _quote_text(quotes: list, index: int) -> str:
+    """A quotation's words, with its other half when a reporting frame splits it ('"A," he said, "B."')."""
+    quote = quotes[index]
+    parts = [quote]
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(quotes) and quotes[other].id_ == quote.id_ and quotes[other].sent == quote.sent:
+            parts.append(quotes[other])
+    return " ".join(part.text.strip() for part in sorted(parts, key=lambda q: q.start))
+
+
 def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict]) -> str:
     quotes = list(doc.spans.get(QUOTES_KEY, []))
     for mention in mentions:
         index = mention["quote_index"]
         if 0 <= index < len(quotes) and quotes[index].id_ == actor_id:
-            return quotes[index].text.strip()
+            return _quote_text(quotes, index)
     nearby = [
         quote for quote in quotes
         if quote.id_ == actor_id
@@ -126,7 +136,8 @@ def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict]) -> str:
     ]
     if not nearby:
         return ""
-    return max(nearby, key=lambda q: len(q.text)).text.strip()
+    longest = max(nearby, key=lambda q: len(q.text))
+    return _quote_text(quotes, quotes.index(longest))
 
 
 def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list[Reaction]:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.actors import ACTORS_KEY
-from pipeline.components.syntax import subject_of
+from pipeline.components.syntax import clause_head, subject_of
 from pipeline.cues import CueLexicon, load_cues
 
 QUOTES_KEY = "quotes"
@@ -41,20 +41,47 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A frame that ends a quotation whose closing mark is missing: '…results, Kremlin spokesman Peskov told reporters.'
+_TRAILING_FRAME = re.compile(
+    r",\s+(?:[A-Z][\w.'-]*\s+|[a-z]+\s+){0,6}?(?:said|says|told|added|wrote|tweeted|declared|stated|insisted)\b"
+)
+# British single quotes: an opening mark before a word, a closing one after the sentence's punctuation.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))'(?=[A-Za-z])")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?=\s|$)")
+
+
+def _lone_mark_span(text: str, p_start: int, p_end: int, mark: int) -> tuple[int, int]:
+    """The quotation a single unpaired mark belongs to: a closing mark ('results," he said') closes a quote
+    from the paragraph's start; an opening one runs to a trailing frame or to the paragraph's end."""
+    before = text[mark - 1] if mark > p_start else " "
+    after = text[mark + 1] if mark + 1 < p_end else " "
+    if before in ".,!?" and (after.isspace() or mark + 1 >= p_end):
+        start = p_start
+        while start < mark and text[start] in "-* ":
+            start += 1
+        return start, mark
+    start = mark + 1
+    frame = _TRAILING_FRAME.search(text, start, p_end)
+    return start, frame.start() if frame else p_end
+
+
 def quote_char_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (inside the marks) of quotations in normalised text."""
     found = []
     for p_start, p_end in _paragraphs(text):
-        marks = [m.start() for m in re.finditer('"', text[p_start:p_end])]
-        for i in range(0, len(marks) - 1, 2):
-            start, end = p_start + marks[i] + 1, p_start + marks[i + 1]
-            if end - start >= _MIN_QUOTE_CHARS:
-                found.append((start, end))
+        marks = [p_start + m.start() for m in re.finditer('"', text[p_start:p_end])]
+        spans = [(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
         if len(marks) % 2 == 1:
-            start = p_start + marks[-1] + 1
-            if p_end - start >= _MIN_QUOTE_CHARS and text[start:p_end].strip():
-                found.append((start, p_end))
-    return found
+            spans.append(_lone_mark_span(text, p_start, p_end, marks[-1]))
+        if not marks:
+            opens = [p_start + m.start() for m in _SINGLE_OPEN.finditer(text[p_start:p_end])]
+            closes = [p_start + m.start() for m in _SINGLE_CLOSE.finditer(text[p_start:p_end])]
+            for opening in opens:
+                closing = next((c for c in closes if c > opening), None)
+                if closing is not None and not any(s <= opening < e for s, e in spans):
+                    spans.append((opening + 1, closing))
+        found.extend((s, e) for s, e in spans if e - s >= _MIN_QUOTE_CHARS and text[s:e].strip())
+    return sorted(found)
 
 
 def _token_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -101,9 +128,10 @@ class QuoteFinder:
         return {i: span.id_ for span in doc.spans.get(ACTORS_KEY, []) for i in range(span.start, span.end)}
 
     def _colon_quotes(self, doc: Doc, quotes: list[Span]) -> list[Span]:
-        """'X said: words…' and 'X tweeted - words…' without quote marks, to the end of the sentence."""
+        """'X said: words…' and 'X tweeted - words…' without quote marks, to the end of the sentence; and the
+        dialogue dash: '- Words…, Peskov told reporters.'"""
         inside = {i for q in quotes for i in range(q.start, q.end)}
-        found = []
+        found = self._dash_dialogue(doc, inside)
         for tok in doc:
             if tok.text not in {":", "-"} or tok.i in inside or tok.i + 1 >= len(doc):
                 continue
@@ -117,6 +145,26 @@ class QuoteFinder:
             if end - nxt.i >= 3:
                 found.append(Span(doc, nxt.i, end, label="QUOTE"))
         return found
+
+    def _dash_dialogue(self, doc: Doc, inside: set[int]) -> list[Span]:
+        found = []
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_space]
+            if len(words) < 5 or words[0].text != "-" or words[1].i in inside:
+                continue
+            for tok in words[2:]:
+                if tok.text == "," and self._frame_follows(doc, tok.i + 1, sent.end):
+                    if tok.i - words[1].i >= 3:
+                        found.append(Span(doc, words[1].i, tok.i, label="QUOTE"))
+                    break
+        return found
+
+    def _frame_follows(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens start..end are a reporting frame: a short subject then a reporting verb."""
+        for tok in doc[start:min(end, start + 8)]:
+            if tok.lemma_.lower() in self.cues.reporting_lemmas and tok.pos_ == "VERB":
+                return True
+        return False
 
     def _speaker(self, doc: Doc, quote: Span) -> int:
         """Token index of the speaker's head, or -1."""
@@ -141,6 +189,14 @@ class QuoteFinder:
         for tok in candidates:
             if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 return doc[tok.i + 2].i if not doc[tok.i + 2].is_punct else -1
+        # "Peskov was blunt - '…'" / "Peskov had a message: '…'": the clause the colon or dash closes.
+        lead = quote.start - 1
+        while lead >= 0 and (doc[lead].text == '"' or doc[lead].is_space):
+            lead -= 1
+        if lead > 0 and doc[lead].text in {":", "-"}:
+            subject = subject_of(clause_head(doc[lead - 1]))
+            if subject is not None:
+                return subject.i
         return -1
 
     @staticmethod
