@@ -27,6 +27,7 @@ EVENT_KINDS = (
     "coup",
     "other",
 )
+ELECTION_KINDS = frozenset({"election_win", "contested_election", "re_election"})
 # An article published this long after an event can still be about it (retrospectives).
 _MAX_DAYS_AFTER = 400
 # Minimum text score (subject and keyword mentions) for a text match to count.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from typing import Callable, Iterable, Sequence
 
 import pandas as pd
@@ -26,8 +27,8 @@ from spacy.tokens import Doc
 from pipeline.articles import Article
 from pipeline.components.quotes import QUOTES_KEY
 from pipeline.cues import load_cues
-from pipeline.events import Event, EventMatch
-from pipeline.gazetteer import fold
+from pipeline.events import ELECTION_KINDS, Event, EventMatch
+from pipeline.gazetteer import fold, load_gazetteer
 from pipeline.records import Reaction, reactions_frame
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,27 @@ _QUOTE_WINDOW_CHARS = 900
 _BATCH_SIZE = 16
 
 
+# Text this much in capitals is a shouted headline or a wire in all caps: the tagger reads every word as a
+# proper noun, so the text is parsed in lower case (same length, so offsets still hold).
+_CAPITALS_SHARE = 0.6
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)(\w)")
+
+
+def parse_form(text: str, *, keep: frozenset[str]) -> str:
+    """The text the parser sees: the text itself, or for all-caps text a lower-cased copy of the same length
+    that keeps the acronyms in ``keep`` ("US", "NATO") and capitalises sentence starts."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) / len(letters) < _CAPITALS_SHARE:
+        return text
+    words = re.split(r"(\W+)", text)
+    lowered = "".join(w if w in keep else w.lower() for w in words)
+    lowered = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
+    return lowered if len(lowered) == len(text) else text
+
+
 def prepare_doc(nlp: Language, article: Article, event: Event) -> Doc:
     """A Doc carrying the dates the components resolve against."""
-    doc = nlp.make_doc(article.text)
+    doc = nlp.make_doc(parse_form(article.text, keep=load_gazetteer().acronyms()))
     doc._.published = article.published.isoformat() if article.published else ""
     doc._.reference_date = event.date.isoformat()
     doc._.host_countries = list(event.host_countries)
@@ -100,11 +119,28 @@ def _wrong_target(mention: dict, *, event: Event, subject_ids: set[str], actors:
     if is_subject:
         return False
     if mention["stance"] == "congratulated":
-        return bool(target_id) or mention["target_is_person"]
+        # Congratulating a named someone else (the loser, a party, another country's leader). Inside a
+        # quotation the addressee is often a nickname or a handle ("Congratulations Joe!", "@JoeBiden").
+        named = {"actor", "person"} if mention["quote_index"] >= 0 else {"actor", "person", "entity"}
+        return mention["target_kind"] in named
+    if mention["stance"] == "supportive" and event.kind in ELECTION_KINDS:
+        return mention["target_kind"] in {"actor", "person"}  # praising the loser is not backing the result
     if mention["stance"] in {"supportive", "critical"} and target_id:
         country = actors.get(target_id, {}).get("country_iso3", "")
         return country not in event.host_countries
     return False
+
+
+def _off_topic(mention: dict, *, event: Event) -> bool:
+    """After an election, praise or condemnation of something that is neither the vote, its result nor its
+    winner ('condemned the disgraceful scenes in Congress') is about something else."""
+    if event.kind not in ELECTION_KINDS or mention["stance"] not in {"supportive", "critical"}:
+        return False
+    phrase = fold(mention["target_phrase"])
+    if not phrase or mention["target_kind"] == "pronoun":
+        return False
+    words = [*event.keywords, *event.subject_names, "president-elect", "winner", "victory", "result", "vote"]
+    return not any(fold(word) in phrase for word in words)
 
 
 def _aimed_at_victim(mention: dict, *, event: Event) -> bool:
@@ -113,22 +149,22 @@ def _aimed_at_victim(mention: dict, *, event: Event) -> bool:
     return any(fold(victim) in target for victim in event.victims)
 
 
-def _quote_text(quotes: list, index: int) -> str:
+def _quote_text(quotes: list, index: int, *, text: str) -> str:
     """A quotation's words, with its other half when a reporting frame splits it ('"A," he said, "B."')."""
     quote = quotes[index]
     parts = [quote]
     for other in (index - 1, index + 1):
         if 0 <= other < len(quotes) and quotes[other].id_ == quote.id_ and quotes[other].sent == quote.sent:
             parts.append(quotes[other])
-    return " ".join(part.text.strip() for part in sorted(parts, key=lambda q: q.start))
+    return " ".join(text[q.start_char : q.end_char].strip() for q in sorted(parts, key=lambda q: q.start))
 
 
-def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict]) -> str:
+def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict], *, text: str) -> str:
     quotes = list(doc.spans.get(QUOTES_KEY, []))
     for mention in mentions:
         index = mention["quote_index"]
         if 0 <= index < len(quotes) and quotes[index].id_ == actor_id:
-            return _quote_text(quotes, index)
+            return _quote_text(quotes, index, text=text)
     nearby = [
         quote for quote in quotes
         if quote.id_ == actor_id
@@ -137,7 +173,7 @@ def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict]) -> str:
     if not nearby:
         return ""
     longest = max(nearby, key=lambda q: len(q.text))
-    return _quote_text(quotes, quotes.index(longest))
+    return _quote_text(quotes, quotes.index(longest), text=text)
 
 
 def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list[Reaction]:
@@ -160,6 +196,8 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
         if _about_other_time(mention, event=event, published=article.published):
             continue
         if _wrong_target(mention, event=event, subject_ids=subject_ids, actors=actors):
+            continue
+        if _off_topic(mention, event=event):
             continue
         if mention["stance"] == "supportive" and _aimed_at_victim(mention, event=event):
             mention = {**mention, "stance": "neutral"}
@@ -186,8 +224,8 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
                 stance=stance,
                 reaction_date=day,
                 date_precision=precision,
-                quote=_pick_quote(doc, actor_id, mentions),
-                sentence=doc.text[first["sent_start"] : first["sent_end"]].strip(),
+                quote=_pick_quote(doc, actor_id, mentions, text=article.text),
+                sentence=article.text[first["sent_start"] : first["sent_end"]].strip(),
                 start_char=first["sent_start"],
                 end_char=first["sent_end"],
                 source=article.source,

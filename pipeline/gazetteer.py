@@ -274,6 +274,14 @@ class Gazetteer:
             return self.organization(key)
         return None
 
+    @functools.cache
+    def acronyms(self) -> frozenset[str]:
+        """Names matched only as written in capitals ("US", "NATO", "E.U.")."""
+        return frozenset(
+            tok["ORTH"] for p in self.patterns() for tok in p["pattern"]
+            if "ORTH" in tok and tok["ORTH"].isupper()
+        )
+
     def lookup_name(self, name: str) -> str | None:
         """The actor id a name stands for on its own: a person, organisation or seat of government."""
         return self._name_index().get(fold(name.strip()).removeprefix("the "))

@@ -49,6 +49,7 @@ class _Cue:
     stance: str
     cue_id: str
     is_phrase: bool
+    unless_past: bool = False  # a phrase that withholds only when its clause is not in the past
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -131,9 +132,7 @@ class ReactionFinder:
             span = doc[start:end]
             token = next((t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"), span.root)
             phrase = self.phrases[cue_id]
-            if phrase.unless_past and _is_past(token):
-                continue
-            found.append(_Cue(token, phrase.stance, cue_id, True))
+            found.append(_Cue(token, phrase.stance, cue_id, True, phrase.unless_past))
             covered.update(range(start, end))
         for token in doc:
             if token.i in covered:
@@ -175,6 +174,11 @@ class _Context:
 
     # --- stance of a clause --------------------------------------------------------------------------------
     def clause_stance(self, head: Token, cues: list[_Cue]) -> tuple[str, _Cue] | None:
+        # "waited until Sunday", "congratulated him after the Electoral College vote": in the past these
+        # report when a reaction came, not that it is withheld.
+        cues = [c for c in cues if not (c.unless_past and _is_past(c.token if c.token.pos_ == "VERB" else head))]
+        if not cues:
+            return None
         stances = {cue.stance for cue in cues}
         for modifier in ("no_comment", "silent", "withheld"):
             if modifier in stances:
@@ -280,7 +284,7 @@ class _Context:
         verb borrows the cue of the clause it contrasts with."""
         found = []
         for tok in self.doc:
-            if tok.pos_ != "AUX" or tok.dep_ not in {"ROOT", "conj", "advcl", "ccomp"}:
+            if tok.lemma_.lower() not in {"have", "be", "do"} or tok.dep_ not in {"ROOT", "conj", "advcl", "ccomp"}:
                 continue
             if not any(child.dep_ == "neg" for child in tok.children):
                 continue
@@ -305,7 +309,7 @@ class _Context:
     def _mention(self, actor_id: str, stance: str, cue: _Cue, head: Token, quote_index: int) -> dict:
         sent = head.sent
         dates, years, before_event = self._clause_dates(head, quote_index)
-        target_id, target_text, target_is_person = self._target(cue.token, head)
+        target_id, target_text, target_kind = self._target(cue.token, head)
         target_phrase = self._target_phrase(cue.token, head)
         return {
             "actor_id": actor_id,
@@ -319,7 +323,7 @@ class _Context:
             "other_time": bool(before_event or self._other_time(head, sent)),
             "target_actor_id": target_id,
             "target_text": target_text,
-            "target_is_person": target_is_person,
+            "target_kind": target_kind,
             "target_phrase": target_phrase,
             "quote_index": quote_index,
         }
@@ -350,6 +354,13 @@ class _Context:
             source = self._from_agent(head)
             return self._expand(source) if source is not None else []
         ids = self._expand(subject)
+        for child in head.children:
+            # "Romney congratulated Biden, as did Taoiseach Micheál Martin": the same act, another actor.
+            if child.dep_ == "advcl" and child.lemma_.lower() == "do" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in child.children
+            ):
+                other = subject_of(child)
+                ids += [i for i in (self._expand(other) if other is not None else []) if i not in ids]
         if not ids:
             # "Messages of congratulation came from the presidents of Egypt, Kenya and Nigeria".
             source = self._from_agent(head)
@@ -523,13 +534,27 @@ class _Context:
         heads = [head]
         if quote_index >= 0 and quote_index < len(self.speakers) and self.speakers[quote_index] >= 0:
             heads.append(self.doc[self.speakers[quote_index]].head)
+        # "Peskov said on Monday that Putin would wait": the day of the saying dates the stance.
+        current = head
+        while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head != current:
+            current = current.head
+            heads.append(current)
         dates, years = [], []
         before_event = False
+        # A year in an enclosing clause frames this one too: "After Erdoğan's victory in 2018, Orbán was among
+        # the first to congratulate him."
+        framing = list(heads)
+        enclosing = head
+        for _ in range(4):
+            if enclosing.head == enclosing:
+                break
+            enclosing = clause_head(enclosing.head)
+            framing.append(enclosing)
         for entry in self.dates:
             root = self.doc[entry["start"]:entry["end"]].root
             # "When Navalny was poisoned in 2020, Merkel condemned…": a year in a temporal clause dates the
             # whole statement; only a date in the clause itself dates the reaction.
-            if entry["year"] and any(self._attached(root, h, through_clauses=True) for h in heads):
+            if entry["year"] and any(self._attached(root, h, through_clauses=True) for h in framing):
                 years.append(entry["year"])
             if entry["date"] and any(self._attached(root, h) for h in heads):
                 dates.append([entry["date"], entry["precision"]])
@@ -555,18 +580,18 @@ class _Context:
             return self.doc[target.left_edge.i : target.i + 1].text
         return ""
 
-    def _target(self, cue_token: Token, head: Token) -> tuple[str, str, bool]:
+    def _target(self, cue_token: Token, head: Token) -> tuple[str, str, str]:
         """Who is congratulated or criticised: the object of the cue verb, or 'to X' after a cue noun."""
         for target in self._target_tokens(cue_token, head):
             span = self.actor_at.get(target.i)
             if span is not None:
-                return span.id_, span.text, True
+                return span.id_, span.text, "actor"
             ent = next((e for e in self.doc.ents if e.start <= target.i < e.end), None)
             if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                return "", ent.text, ent.label_ == "PERSON"
+                return "", ent.text, "person" if ent.label_ == "PERSON" else "entity"
             if target.lower_ in _PERSON_PRONOUNS:
-                return "", target.text, False
-        return "", "", False
+                return "", target.text, "pronoun"
+        return "", "", ""
 
 
 @Language.factory("reactions", assigns=["doc._.reaction_mentions"], default_config={"language": "en"})
