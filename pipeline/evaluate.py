@@ -186,9 +186,13 @@ def _country_set(frame: pd.DataFrame) -> set[tuple[str, str, str]]:
 
 
 def _decoys_reported(corpus: Corpus) -> list[str]:
+    """Decoys a predicted row reports: same actor, overlapping sentence, and not itself a gold reaction (the
+    sentence that holds a decoy can also hold a true reaction of the same actor)."""
     reported = []
+    gold = _actor_set(corpus.gold)
     for decoy in corpus.decoys.itertuples(index=False):
         rows = corpus.predicted[corpus.predicted["article_id"] == decoy.article_id]
+        rows = rows[[(a, k, s) not in gold for a, k, s in zip(rows["article_id"], rows["key"], rows["stance"])]]
         name = fold(decoy.actor)
         key = gold_key(pd.Series({"actor": decoy.actor}))
         snippet = fold(decoy.text_snippet)
