@@ -56,6 +56,9 @@ def subject_of(head: Token) -> Token | None:
     """The subject of a clause head, climbing through clauses that share their subject; the antecedent noun
     for a relative clause ("Macron, who congratulated…"); None for a passive without an agent."""
     current = head
+    if any(child.dep_ == "auxpass" for child in head.children):
+        # "…and was criticised at home": a passive names whoever acts only in its by-phrase.
+        return passive_agent(head)
     for _ in range(_MAX_CLIMB):
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
