@@ -39,6 +39,7 @@ class CueLexicon:
     transfer_verbs: frozenset[str]
     governors: Mapping[str, str]  # governing lemma -> stance, "delay" or "drop"
     negated: Mapping[str, str]  # cue stance -> stance when negated (or "drop")
+    negated_lemmas: Mapping[str, str]  # a word whose negation has its own meaning ("not recognise": critical)
     future_modals: frozenset[str]
     reporting_lemmas: frozenset[str]
     group_lemmas: frozenset[str]
@@ -106,6 +107,10 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         transfer_verbs=words("transfer_verbs"),
         governors=governors,
         negated=negated,
+        negated_lemmas={
+            str(lemma): _check_stance(str(stance), where=f"{source}: negated_lemmas")
+            for lemma, stance in (raw.get("negated_lemmas") or {}).items()
+        },
         future_modals=words("future_modals"),
         reporting_lemmas=words("reporting_lemmas"),
         group_lemmas=words("group_lemmas"),

@@ -136,7 +136,7 @@ def _off_topic(mention: dict, *, event: Event) -> bool:
     winner ('condemned the disgraceful scenes in Congress') is about something else."""
     if event.kind not in ELECTION_KINDS or mention["stance"] not in {"supportive", "critical"}:
         return False
-    phrase = fold(mention["target_phrase"])
+    phrase = fold(mention["target_full"])
     if not phrase or mention["target_kind"] == "pronoun":
         return False
     words = [*event.keywords, *event.subject_names, "president-elect", "winner", "victory", "result", "vote"]

@@ -37,6 +37,8 @@ _BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
 # congratulation ("has yet to congratulate"), so the modifiers come first.
 _CLAUSE_PRECEDENCE = ("no_comment", "silent", "withheld", "congratulated", "critical", "supportive", "neutral")
 _MODIFIER_STANCES = frozenset({"no_comment", "silent", "withheld"})
+# Edges from a reported clause up to the verb that reports it ("said Hungary joined its allies in condemning").
+_REPORTED_PATH_DEPS = frozenset({"ccomp", "conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "pobj", "dobj"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "before", "until", "lest"})
 
 if not Doc.has_extension("reaction_mentions"):
@@ -204,7 +206,8 @@ class _Context:
             # "refused to congratulate" withholds; "refused to condemn", "avoided criticising" stays neutral.
             return (governed, cue) if stance in {"congratulated", "supportive"} else ("neutral", cue)
         if negated:
-            turned = self.cues.negated.get(stance, "drop")
+            # "did not recognise the result", "did not agree with an invasion": a refusal, not a shrug.
+            turned = self.cues.negated_lemmas.get(cue.token.lemma_.lower()) or self.cues.negated.get(stance, "drop")
             if turned == "drop":
                 return None
             if stance == "congratulated" and self._future(head):
@@ -311,6 +314,7 @@ class _Context:
         dates, years, before_event = self._clause_dates(head, quote_index)
         target_id, target_text, target_kind = self._target(cue.token, head)
         target_phrase = self._target_phrase(cue.token, head)
+        target_full = self._target_phrase(cue.token, head, full=True)
         return {
             "actor_id": actor_id,
             "stance": stance,
@@ -325,6 +329,7 @@ class _Context:
             "target_text": target_text,
             "target_kind": target_kind,
             "target_phrase": target_phrase,
+            "target_full": target_full,
             "quote_index": quote_index,
         }
 
@@ -376,12 +381,13 @@ class _Context:
 
     def _reporting_subject(self, head: Token) -> str | None:
         """For reported speech ("Biden said Russia would be held accountable"), who is reporting."""
-        current = head
-        for _ in range(3):
-            if current.dep_ not in {"ccomp", "conj"} or current.head == current:
+        current, reported = head, False
+        for _ in range(6):
+            if current.dep_ not in _REPORTED_PATH_DEPS or current.head == current:
                 return None
+            reported = reported or current.dep_ == "ccomp"
             current = current.head
-            if current.lemma_.lower() in self.cues.reporting_lemmas:
+            if reported and current.lemma_.lower() in self.cues.reporting_lemmas:
                 subject = subject_of(current)
                 return self._resolve_token(subject) if subject is not None else None
         return None
@@ -566,18 +572,22 @@ class _Context:
     @staticmethod
     def _target_tokens(cue_token: Token, head: Token) -> list[Token]:
         candidates = []
-        for tok in (cue_token, head):
+        # A nominal cue's target hangs from the verb that governs it: "impose sanctions on Russia".
+        governing = [cue_token.head] if cue_token.pos_ in {"NOUN", "ADJ"} and cue_token.head != cue_token else []
+        for tok in (cue_token, *governing, head):
             for child in tok.children:
-                if child.dep_ in {"dobj", "dative"}:
+                if child.dep_ in {"dobj", "dative"} and child != cue_token:
                     candidates.append(child)
-                elif child.dep_ == "prep" and child.lower_ in {"to", "for", "with"}:
+                elif child.dep_ == "prep" and child.lower_ in {"to", "for", "with", "on", "against"}:
                     candidates.extend(c for c in child.children if c.dep_ == "pobj")
         return candidates
 
-    def _target_phrase(self, cue_token: Token, head: Token) -> str:
-        """The words of the first target ("the Ukrainian people"), for event rules on whom a stance is for."""
+    def _target_phrase(self, cue_token: Token, head: Token, *, full: bool = False) -> str:
+        """The words of the first target up to its head ("the Ukrainian people"), or with what follows it
+        ("the illegal holding of elections") when full."""
         for target in self._target_tokens(cue_token, head):
-            return self.doc[target.left_edge.i : target.i + 1].text
+            end = min(target.right_edge.i + 1, target.i + 15) if full else target.i + 1
+            return self.doc[target.left_edge.i : end].text
         return ""
 
     def _target(self, cue_token: Token, head: Token) -> tuple[str, str, str]:
