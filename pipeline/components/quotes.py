@@ -189,6 +189,17 @@ class QuoteFinder:
         for tok in candidates:
             if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 return doc[tok.i + 2].i if not doc[tok.i + 2].is_punct else -1
+        # 'the European Council "condemns in the strongest terms…"': the quotation is the clause's own
+        # predicate, so the clause's subject (outside the marks) speaks.
+        root = quote.root
+        if root.head != root and root.head.i not in range(quote.start, quote.end):
+            holder = clause_head(root.head)
+        else:
+            holder = clause_head(root)
+        subject = subject_of(holder)
+        if subject is not None and subject.i not in range(quote.start - 1, quote.end + 1) and not subject.is_space:
+            if subject.sent == quote.sent or subject.sent == doc[quote.start].sent:
+                return subject.i
         # "Peskov was blunt - '…'" / "Peskov had a message: '…'": the clause the colon or dash closes.
         lead = quote.start - 1
         while lead >= 0 and (doc[lead].text == '"' or doc[lead].is_space):

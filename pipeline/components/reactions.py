@@ -195,7 +195,8 @@ class _Context:
             # Reaction words carry a stance only when negated: "has not reacted", "no comment from"; a message
             # sent is a reaction whose meaning depends on the event (extract.py maps it).
             if negated:
-                return "silent", cues[0]
+                turned = self.cues.negated_lemmas.get(cues[0].token.lemma_.lower(), "silent")
+                return turned, cues[0]
             message = next((c for c in cues if self._is_message(c.token)), None)
             return ("message", message) if message is not None else None
         stance, cue = ranked[0].stance, ranked[0]
@@ -486,10 +487,14 @@ class _Context:
         sent = token.sent
         sentences = [sent]
         prev_end = sent.start
-        while len(sentences) < 3 and prev_end > 0:
+        narrative = 0
+        while narrative < 2 and prev_end > 0:
             previous = self.doc[prev_end - 1].sent
             sentences.append(previous)
             prev_end = previous.start
+            # Sentences wholly inside a quotation do not count towards how far back to look.
+            if any(tok.i not in self.quote_at and not tok.is_punct and not tok.is_space for tok in previous):
+                narrative += 1
         person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
         for i, sentence in enumerate(sentences):
             limit = token.i if i == 0 else sentence.end
