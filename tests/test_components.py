@@ -147,3 +147,23 @@ def test_line_segments_split_headings_and_lines(text, starts):
 
     doc = shared_nlp()(text)
     assert [s[0].text for s in doc.sents if not s[0].is_space] == starts
+
+
+@pytest.mark.parametrize(
+    "text, previous, expected",
+    [
+        ("the same day", dt.date(2020, 12, 15), dt.date(2020, 12, 15)),
+        ("four days later", dt.date(2020, 11, 9), dt.date(2020, 11, 13)),
+        ("the next day", dt.date(2020, 11, 9), dt.date(2020, 11, 10)),
+        ("the same day", None, None),
+        ("in August", dt.date(2020, 11, 9), None),
+    ],
+)
+def test_anaphoric_dates_count_from_the_last_day_named(text, previous, expected):
+    from pipeline.components.dates import resolve_anaphoric
+
+    assert resolve_anaphoric(text, previous=previous) == expected
+
+
+def test_a_date_run_into_a_duration_still_resolves():
+    assert resolve_date("July 29, hours", published=dt.date(2024, 8, 19))[:2] == (dt.date(2024, 7, 29), "day")

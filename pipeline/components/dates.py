@@ -34,7 +34,20 @@ if not Doc.has_extension("dates"):
 
 
 def resolve_date(text: str, *, published: dt.date | None) -> tuple[dt.date | None, str, int]:
-    """(date, precision, explicit year or 0) for a date expression; (None, "", year) when not a point in time."""
+    """(date, precision, explicit year or 0) for a date expression; (None, "", year) when not a point in time.
+
+    The NER sometimes runs a date into what follows ("July 29, hours"): each comma-separated part is tried
+    when the whole is no point in time."""
+    found = _resolve_one(text, published=published)
+    if found[0] is None and "," in text:
+        for part in text.split(","):
+            day, precision, year = _resolve_one(part, published=published)
+            if day is not None and precision in {"day", "month"}:
+                return day, precision, year or found[2]
+    return found
+
+
+def _resolve_one(text: str, *, published: dt.date | None) -> tuple[dt.date | None, str, int]:
     year_match = _YEAR.search(text)
     year = int(year_match.group(1)) if year_match else 0
     cleaned = text.strip()
@@ -70,16 +83,49 @@ def resolve_date(text: str, *, published: dt.date | None) -> tuple[dt.date | Non
     return day, precision, year
 
 
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+_SAME_DAY = re.compile(r"^(?:on |later )?(?:the same day|that day|that same day|the same evening|that evening|"
+                       r"later that day|that night|the same morning)$", re.I)
+_DAYS_LATER = re.compile(r"^(?:on )?(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) days? later|"
+                         r"the (next|following) day)$", re.I)
+
+
+def resolve_anaphoric(text: str, *, previous: dt.date | None) -> dt.date | None:
+    """'the same day', 'four days later', 'the next day': relative to the last day the text named."""
+    if previous is None:
+        return None
+    cleaned = text.strip()
+    if _SAME_DAY.match(cleaned):
+        return previous
+    match = _DAYS_LATER.match(cleaned)
+    if match:
+        if match.group(2):
+            return previous + dt.timedelta(days=1)
+        count = match.group(1).lower()
+        days = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 0)
+        return previous + dt.timedelta(days=days) if days else None
+    return None
+
+
 class DateResolver:
     """The ``dates`` component; see the module docstring."""
 
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         dates = []
+        last_day: dt.date | None = None
         for ent in doc.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
+            anaphoric = resolve_anaphoric(ent.text, previous=last_day)
+            if anaphoric is not None:
+                dates.append({"start": ent.start, "end": ent.end, "text": ent.text,
+                              "date": anaphoric.isoformat(), "precision": "day", "year": 0})
+                continue
             day, precision, year = resolve_date(ent.text, published=published)
+            if day is not None and precision == "day":
+                last_day = day
             dates.append(
                 {
                     "start": ent.start,

@@ -543,8 +543,15 @@ class _Context:
     def _clause_dates(self, head: Token, quote_index: int) -> tuple[list[list[str]], list[int], bool]:
         """Dates hanging from the clause (or, for a cue inside a quote, from the speech verb)."""
         heads = [head]
-        if quote_index >= 0 and quote_index < len(self.speakers) and self.speakers[quote_index] >= 0:
-            heads.append(self.doc[self.speakers[quote_index]].head)
+        if 0 <= quote_index < len(self.speakers) and self.speakers[quote_index] >= 0:
+            # The day of the saying: "Johnson was among the first, writing on Saturday afternoon: '…'".
+            speaker = self.doc[self.speakers[quote_index]]
+            verbs = [
+                tok for tok in speaker.sent
+                if tok.lemma_.lower() in self.cues.reporting_lemmas
+                and (subject := subject_of(tok)) is not None and subject.i == speaker.i
+            ]
+            heads.extend(verbs or [speaker.head])
         # "Peskov said on Monday that Putin would wait": the day of the saying dates the stance.
         current = head
         while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head != current:
