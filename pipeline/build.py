@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import logging
 import os
 from pathlib import Path
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 REPO_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
 STORE_ENV = "REACTION_ATLAS_STORE"
+# Articles added to a store are kept beside its tables, so a rebuild (new samples, new rules) re-reads them
+# instead of losing them.
+ADDED_DIR = "added"
+ADDED_FILE = "articles.jsonl"
 # Countries that are not on the map as reactors of their own.
 _NOT_ON_MAP = frozenset({"EUU"})
 
@@ -39,6 +44,7 @@ class Extraction:
     articles: pd.DataFrame  # records.ARTICLE_DTYPES: one row per article read or skipped
     skipped: list[Skipped]
     read: list[str]
+    read_articles: list[Article] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,6 +159,7 @@ def extract_paths(
         articles=_article_rows(articles, matches, skipped, reactions),
         skipped=skipped,
         read=[a.article_id for a in articles],
+        read_articles=list(articles),
     )
 
 
@@ -218,10 +225,38 @@ def build_store(
 
 
 def build_sample_store(*, store_dir: Path | None = None, progress: Progress | None = None) -> BuildReport:
-    """The store over the shipped samples, marked with their fingerprint."""
-    return build_store(
-        [sample_dir()], store_dir=store_dir or default_store_dir(), progress=progress, fingerprint=samples_fingerprint()
-    )
+    """The store over the shipped samples and the articles users added to it, marked with the samples'
+    fingerprint."""
+    directory = Path(store_dir or default_store_dir())
+    added = directory / ADDED_DIR / ADDED_FILE
+    paths = [sample_dir(), *([added] if added.exists() else [])]
+    return build_store(paths, store_dir=directory, progress=progress, fingerprint=samples_fingerprint())
+
+
+def _keep_added(articles: Sequence[Article], *, store_dir: Path) -> None:
+    """Record added articles, as read (text and metadata, defaults applied), in the store's added/ folder
+    as JSON Lines; an article with the same id replaces the earlier one. Written atomically."""
+    path = store_dir / ADDED_DIR / ADDED_FILE
+    kept: dict[str, dict] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                kept[entry["id"]] = entry
+    for article in articles:
+        kept[article.article_id] = {
+            "id": article.article_id,
+            "title": article.title,
+            "source": article.source,
+            "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "event": article.event_id,
+            "text": article.text,
+        }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in kept.values()), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def add_articles(
@@ -236,6 +271,7 @@ def add_articles(
     existing = store.load_store(Path(store_dir))
     result = extract_paths(paths, events_file=events_file, defaults=defaults, progress=progress)
     if result.read:
+        _keep_added(result.read_articles, store_dir=Path(store_dir))
         reactions = store.merge_reactions(existing.reactions, result.reactions, replace_article_ids=result.read)
         articles = store.merge_articles(existing.articles, result.articles)
         _save(

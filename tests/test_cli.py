@@ -115,3 +115,30 @@ def test_help_names_every_option(command):
         for option in action.option_strings:
             assert option in text
         assert action.help or action.dest == "help"
+
+
+def test_added_articles_survive_a_rebuild(tmp_path, monkeypatch):
+    """Articles added from the app are kept with the store, so rebuilding from the samples keeps them."""
+    from pipeline import build
+    from pipeline.articles import ArticleDefaults
+
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "one.md").write_text(ARTICLE.replace("id: cli-case", "id: sample-one"), encoding="utf-8")
+    monkeypatch.setattr(build, "sample_dir", lambda: samples)
+    store_dir = tmp_path / "store"
+    build.build_sample_store(store_dir=store_dir)
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(
+        "Japanese Prime Minister Yoshihide Suga congratulated Joe Biden on Sunday and said he looked forward "
+        "to working closely with the new administration on the alliance and on regional security.",
+        encoding="utf-8",
+    )
+    report = build.add_articles([pasted], store_dir=store_dir,
+                                defaults=ArticleDefaults(event_id="us-2020-election", published=None))
+    assert report.read == ["pasted"]
+    pasted.unlink()  # the upload's temporary file is gone; the store still has the article
+    build.build_sample_store(store_dir=store_dir)
+    tables = store.load_store(store_dir)
+    assert {"sample-one", "pasted"} <= set(tables.articles["article_id"])
+    assert "Yoshihide Suga" in set(tables.reactions["actor"])
