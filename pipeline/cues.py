@@ -46,6 +46,7 @@ class CueLexicon:
     list_markers: frozenset[str]
     phrases: tuple[Phrase, ...]
     other_time: tuple[str, ...]  # "at the time", "four years ago": the clause is about another time
+    possessor_speaks: frozenset[str]  # nouns whose possessor is the speaker: "Macron's congratulations"
     aide_lemmas: frozenset[str]  # "a spokesman for X": speaks for X's government
     message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
     message_means: Mapping[str, str]  # event kind -> the stance a message stands for
@@ -118,6 +119,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         phrases=tuple(phrases),
         other_time=tuple(str(p) for p in raw.get("other_time") or ()),
         aide_lemmas=words("aide_lemmas"),
+        possessor_speaks=words("possessor_speaks"),
         message_nouns=words("message_nouns"),
         message_means={
             str(kind): _check_stance(str(stance), where=f"{source}: message_means")

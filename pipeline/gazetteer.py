@@ -100,6 +100,10 @@ def _variants(names: Iterable[str]) -> set[str]:
         if not name:
             continue
         out.add(name)
+        # Arabic names are written both ways: "Abdel Fattah al-Sisi" / "el-Sisi".
+        for a, b in ((" al-", " el-"), (" el-", " al-")):
+            if a in name:
+                out.add(name.replace(a, b))
         folded = "".join(
             ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
         )

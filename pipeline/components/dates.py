@@ -91,6 +91,13 @@ _DAYS_LATER = re.compile(r"^(?:on )?(?:(a|an|one|two|three|four|five|six|seven|e
                          r"the (next|following) day)$", re.I)
 
 
+_ANAPHORIC_IN_TEXT = re.compile(
+    r"\b(?:the same day|that same day|later that day|that day|the same evening|that evening|the next day|"
+    r"the following day|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) days? later)\b",
+    re.I,
+)
+
+
 def resolve_anaphoric(text: str, *, previous: dt.date | None) -> dt.date | None:
     """'the same day', 'four days later', 'the next day': relative to the last day the text named."""
     if previous is None:
@@ -111,13 +118,22 @@ def resolve_anaphoric(text: str, *, previous: dt.date | None) -> dt.date | None:
 class DateResolver:
     """The ``dates`` component; see the module docstring."""
 
+    @staticmethod
+    def _date_spans(doc: Doc) -> list:
+        """The NER's dates, plus the anaphoric ones it often misses ("The same day Merkel said…")."""
+        spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+        taken = {i for ent in spans for i in range(ent.start, ent.end)}
+        for match in _ANAPHORIC_IN_TEXT.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                spans.append(span)
+        return sorted(spans, key=lambda span: span.start)
+
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         dates = []
         last_day: dt.date | None = None
-        for ent in doc.ents:
-            if ent.label_ not in {"DATE", "TIME"}:
-                continue
+        for ent in self._date_spans(doc):
             anaphoric = resolve_anaphoric(ent.text, previous=last_day)
             if anaphoric is not None:
                 dates.append({"start": ent.start, "end": ent.end, "text": ent.text,

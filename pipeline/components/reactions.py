@@ -39,6 +39,7 @@ _CLAUSE_PRECEDENCE = ("no_comment", "silent", "withheld", "congratulated", "crit
 _MODIFIER_STANCES = frozenset({"no_comment", "silent", "withheld"})
 # Edges from a reported clause up to the verb that reports it ("said Hungary joined its allies in condemning").
 _REPORTED_PATH_DEPS = frozenset({"ccomp", "conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "pobj", "dobj"})
+_DURATION_PREPS = frozenset({"since", "until", "till", "from", "between", "throughout"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "before", "until", "lest"})
 
 if not Doc.has_extension("reaction_mentions"):
@@ -338,9 +339,12 @@ class _Context:
     def agents(self, head: Token, cue: _Cue, quote_index: int) -> list[str]:
         """Who holds the stance of a clause: its subject, a nominal cue's source, or the person reporting it."""
         reporter = self._quote_speaker(quote_index) if quote_index >= 0 else self._reporting_subject(head)
-        possessor = next((c for c in cue.token.children if c.dep_ == "poss"), None)
-        if possessor is None and cue.token.pos_ == "ADJ" and cue.token.dep_ == "amod":
-            possessor = next((c for c in cue.token.head.children if c.dep_ == "poss"), None)
+        # "Macron's congratulations", "Navalny's congratulatory tweet" — but "Russia's violation", "Russia's
+        # internal affair": only nouns of speaking take their possessor as the speaker.
+        owner = cue.token.head if cue.token.pos_ == "ADJ" and cue.token.dep_ == "amod" else cue.token
+        possessor = next((c for c in owner.children if c.dep_ == "poss"), None)
+        if owner.lemma_.lower() not in self.cues.possessor_speaks:
+            possessor = None
         if possessor is not None and cue.token.pos_ in {"NOUN", "ADJ", "PROPN"}:
             resolved = self._resolve_token(possessor)
             if resolved:
@@ -572,7 +576,12 @@ class _Context:
             root = self.doc[entry["start"]:entry["end"]].root
             # "When Navalny was poisoned in 2020, Merkel condemned…": a year in a temporal clause dates the
             # whole statement; only a date in the clause itself dates the reaction.
-            if entry["year"] and any(self._attached(root, h, through_clauses=True) for h in framing):
+            # "ending a decade of frost since the 2013 overthrow": a year that bounds a duration is no time of
+            # the statement.
+            duration = any(a.dep_ == "prep" and a.lower_ in _DURATION_PREPS for a in root.ancestors if a.i > root.i - 6)
+            if entry["year"] and not duration and any(
+                self._attached(root, h, through_clauses=True) for h in framing
+            ):
                 years.append(entry["year"])
             if entry["date"] and any(self._attached(root, h) for h in heads):
                 dates.append([entry["date"], entry["precision"]])
@@ -609,7 +618,9 @@ class _Context:
             if span is not None:
                 return span.id_, span.text, "actor"
             ent = next((e for e in self.doc.ents if e.start <= target.i < e.end), None)
-            if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            if ent is not None and ent.label_ == "NORP":
+                return "", ent.text, "group"  # "congratulated the Republican", "the Americans"
+            if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE"}:
                 return "", ent.text, "person" if ent.label_ == "PERSON" else "entity"
             if target.lower_ in _PERSON_PRONOUNS:
                 return "", target.text, "pronoun"
