@@ -36,7 +36,10 @@ log = logging.getLogger(__name__)
 # A stance reported alongside a stronger one of the same direction is part of it: congratulating Biden and
 # "looking forward to working with him" is one congratulation; condemning and "calling for restraint", one
 # condemnation.
-_SUBSUMED_BY = {"supportive": ("congratulated",), "neutral": ("congratulated", "critical", "supportive")}
+_SUBSUMED_BY = {
+    "supportive": ("congratulated",),
+    "neutral": ("congratulated", "critical", "supportive", "withheld"),
+}
 # A reaction dated this many days before the event is about something else.
 _DAYS_BEFORE_EVENT = 2
 # How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
@@ -204,6 +207,14 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
         kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
     for actor_id, stance in list(kept):
         if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):
+            del kept[(actor_id, stance)]
+    for actor_id, stance in list(kept):
+        # "Maduro's allies in Moscow, Beijing and Havana congratulated him" summarises what the article then
+        # reports of Putin and the others: a government named only in such a list adds no reaction of its own.
+        country = actors[actor_id]["country_iso3"]
+        if not actor_id.startswith("person:") and all(m["via_group"] for m in kept[(actor_id, stance)]) and any(
+            other != actor_id and actors[other]["country_iso3"] == country and s == stance for other, s in kept
+        ):
             del kept[(actor_id, stance)]
     reactions = []
     for (actor_id, stance), mentions in kept.items():

@@ -79,10 +79,18 @@ class _Piece:
 
 def _pieces(doc: Doc) -> list[_Piece]:
     ruler_spans = list(doc.spans.get(GAZETTEER_KEY, []))
+    # "Luis Gilberto Murillo" is not the "Murillo" of the gazetteer: a full name the NER found around a
+    # known surname alone is someone else.
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ruler_spans = [
+        s for s in ruler_spans
+        if not (s.label_ == "PERSON_KNOWN" and len(s) == 1 and any(
+            e.start < s.start and s.end <= e.end and len(e) >= 2 for e in ents
+        ))
+    ]
     known = [s for s in ruler_spans if s.label_ == "PERSON_KNOWN"]
     ner_persons = [
-        ent for ent in doc.ents
-        if ent.label_ == "PERSON" and not any(k.start < ent.end and ent.start < k.end for k in known)
+        ent for ent in ents if not any(k.start < ent.end and ent.start < k.end for k in known)
     ]
     # Possessive tokens the NER folds into a name ("Navalny's") are trimmed off.
     trimmed = []

@@ -163,6 +163,7 @@ class _Context:
         self.cues = cues
         self.dates = doc._.dates or []
         self.day = reference_date(doc)
+        self.from_group: set[str] = set()  # agents of the current clause that came from a group's members
 
     def quotes_with_speakers(self) -> list[Span]:
         """The quote spans with pronoun speakers ("he said") resolved to actor ids."""
@@ -275,6 +276,7 @@ class _Context:
             return []
         stance, cue = judged
         quote_index = self.quote_at.get(cue.token.i, -1)
+        self.from_group = set()
         agents = self.agents(head, cue, quote_index)
         if stance == "withheld":
             # "The Kremlin said Putin had no plans to congratulate": announcing the wait is the
@@ -333,6 +335,7 @@ class _Context:
             "target_phrase": target_phrase,
             "target_full": target_full,
             "quote_index": quote_index,
+            "via_group": actor_id in self.from_group,
         }
 
     # --- agents ----------------------------------------------------------------------------------------------
@@ -459,6 +462,7 @@ class _Context:
             span = self.actor_at.get(tok.i)
             if span is not None and span.id_ not in members:
                 members.append(span.id_)
+        self.from_group.update(members)
         return members
 
     def _resolve_token(self, token: Token) -> str | None:

@@ -17,10 +17,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.quotes import quote_char_spans
+
 _BULLETS = frozenset({"-", "*", "•", "–", "·"})
 _HEADING_JOINERS = frozenset({"and", "&", "the", "of", "'s", ","})
 _MAX_HEADING_TOKENS = 6
 _MAX_DATELINE_TOKENS = 12
+_MAX_WHOLE_QUOTE_TOKENS = 25
 
 
 def _is_heading_word(token) -> bool:
@@ -50,7 +53,22 @@ class LineSegmenter:
                 heading = [t for t in doc[line_start : token.i] if t.text not in _BULLETS and not t.is_space]
                 if 0 < len(heading) <= _MAX_HEADING_TOKENS and all(_is_heading_word(t) for t in heading):
                     doc[token.i + 1].is_sent_start = True
+        self._keep_short_quotes_whole(doc)
         return doc
+
+    @staticmethod
+    def _keep_short_quotes_whole(doc: Doc) -> None:
+        """'wrote "DICTADOR MADURO, AFUERA!!!" on social media, and said…': a short quotation's own
+        punctuation does not end the sentence that reports it."""
+        for start, end in quote_char_spans(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) > _MAX_WHOLE_QUOTE_TOKENS:
+                continue
+            for token in span[1:]:
+                token.is_sent_start = False
+            after = span.end + 1  # past the closing mark
+            if after < len(doc) and (doc[after].is_lower or doc[after].is_punct) and "\n" not in doc[after - 1].text_with_ws:
+                doc[after].is_sent_start = False
 
 
 @Language.factory("line_segments", assigns=["token.is_sent_start"], default_config={})
