@@ -15,7 +15,8 @@ import yaml
 from pipeline.records import STANCES
 
 CUES_DIR = Path(__file__).parent / "data" / "cues"
-_STANCE_OR_DROP = (*STANCES, "drop")
+# "same": a phrase that repeats the reaction just reported ("did the same", "followed suit").
+_STANCE_OR_DROP = (*STANCES, "drop", "same")
 
 
 class UnsupportedLanguageError(ValueError):

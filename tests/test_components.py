@@ -167,3 +167,21 @@ def test_anaphoric_dates_count_from_the_last_day_named(text, previous, expected)
 
 def test_a_date_run_into_a_duration_still_resolves():
     assert resolve_date("July 29, hours", published=dt.date(2024, 8, 19))[:2] == (dt.date(2024, 7, 29), "day")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Merkel congratulated Biden on Saturday. French President Emmanuel Macron did the same that day.",
+         {("Angela Merkel", "congratulated"), ("Emmanuel Macron", "congratulated")}),
+        ("Scholz condemned the invasion. Japan's Prime Minister Fumio Kishida followed suit.",
+         {("Olaf Scholz", "critical"), ("Fumio Kishida", "critical")}),
+        ("Peña Nieto hosted Trump in August and was criticised at home for doing so.", set()),
+    ],
+)
+def test_the_same_reaction_again(text, expected):
+    from tests.pipeline_helpers import extract_text, pairs
+
+    event = "russia-invades-ukraine-2022" if "invasion" in text else "us-2020-election"
+    published = "2022-02-25" if "invasion" in text else "2020-11-09"
+    assert pairs(extract_text(text, event_id=event, published=published), "actor", "stance") == expected

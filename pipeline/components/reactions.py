@@ -40,6 +40,8 @@ _MODIFIER_STANCES = frozenset({"no_comment", "silent", "withheld"})
 # Edges from a reported clause up to the verb that reports it ("said Hungary joined its allies in condemning").
 _REPORTED_PATH_DEPS = frozenset({"ccomp", "conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "pobj", "dobj"})
 _DURATION_PREPS = frozenset({"since", "until", "till", "from", "between", "throughout"})
+# How far back (in tokens, sentence start to sentence start) "did the same" may refer.
+_SAME_REACH_TOKENS = 120
 _HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "before", "until", "lest"})
 
 if not Doc.has_extension("reaction_mentions"):
@@ -120,8 +122,8 @@ class ReactionFinder:
                 # clause it hangs from.
                 head = clause_head(head.head)
             by_clause.setdefault(head.i, []).append(cue)
-        mentions = []
-        for head_i, cues in by_clause.items():
+        mentions = context.mentions
+        for head_i, cues in sorted(by_clause.items()):
             mentions.extend(context.mentions_for_clause(doc[head_i], cues))
         mentions.extend(context.elided_mentions(by_clause))
         doc._.reaction_mentions = mentions
@@ -145,7 +147,9 @@ class ReactionFinder:
             )
             if stance:
                 found.append(_Cue(token, stance, f"word:{token.lemma_.lower()}", False))
-            elif token.lemma_.lower() in self.cues.reaction_lemmas and token.pos_ in {"VERB", "NOUN"}:
+            elif token.pos_ in {"VERB", "NOUN"} and (
+                token.lemma_.lower() in self.cues.reaction_lemmas or token.lemma_.lower() in self.cues.message_nouns
+            ):
                 found.append(_Cue(token, "reaction", f"word:{token.lemma_.lower()}", False))
         return found
 
@@ -164,6 +168,7 @@ class _Context:
         self.dates = doc._.dates or []
         self.day = reference_date(doc)
         self.from_group: set[str] = set()  # agents of the current clause that came from a group's members
+        self.mentions: list[dict] = []  # mentions found so far, in text order
 
     def quotes_with_speakers(self) -> list[Span]:
         """The quote spans with pronoun speakers ("he said") resolved to actor ids."""
@@ -184,6 +189,15 @@ class _Context:
         if not cues:
             return None
         stances = {cue.stance for cue in cues}
+        if stances == {"same"} and self.mentions:
+            # "Michel and Guterres did the same that day": the stance of the reaction reported just before.
+            previous = self.mentions[-1]
+            if head.sent.start - self.doc[previous["token"]].sent.start <= _SAME_REACH_TOKENS:
+                return previous["stance"], cues[0]
+            return None
+        cues = [c for c in cues if c.stance != "same"]
+        if not cues:
+            return None
         for modifier in ("no_comment", "silent", "withheld"):
             if modifier in stances:
                 cue = next(c for c in cues if c.stance == modifier)
@@ -351,6 +365,8 @@ class _Context:
         if possessor is not None and cue.token.pos_ in {"NOUN", "ADJ", "PROPN"}:
             resolved = self._resolve_token(possessor)
             if resolved:
+                if reporter and self._defers_to_reporter([resolved], reporter):
+                    return [reporter]  # "Wang said China extended its congratulations"
                 return [resolved]
         # A nominal cue names its source: "no word from Putin", "congratulations poured in from…".
         if cue.token.pos_ in {"NOUN", "PROPN"}:
