@@ -183,6 +183,8 @@ class ActorMentions:
         where, kind = self._country_of(chain)
         if not where and chain[-1].label in {"TITLE", "PERSON_NER"}:
             where, kind = self._right_country(doc, chain[-1].end)
+        if not where and "TITLE" in labels and "PERSON_NER" not in labels:
+            where, kind = self._heading_country(doc, chain[0].start)
         if "PERSON_NER" in labels:
             piece = [p for p in chain if p.label == "PERSON_NER"][-1]
             if not titles:
@@ -235,6 +237,22 @@ class ActorMentions:
         if office == "royal":
             return gaz.royal(where), "ROYAL"
         return gaz.government(where), "GOV"
+
+    @staticmethod
+    def _heading_country(doc: Doc, start: int) -> tuple[str, str]:
+        """'China: On Nov 9 the foreign ministry said…': a list item's heading names whose ministry it is."""
+        sentence = doc[start].sent
+        if sentence.start == 0:
+            return "", ""
+        heading = doc[sentence.start - 1].sent
+        words = [t for t in heading if not t.is_space]
+        if not words or words[-1].text != ":" or "\n" in heading.text.strip():
+            return "", ""
+        for span in doc.spans.get(GAZETTEER_KEY, []):
+            if heading.start <= span.start < heading.end and span.label_ in _MODIFIER_LABELS:
+                kind, _, key = span.id_.partition(":")
+                return key, "org" if kind == "org" else "country"
+        return "", ""
 
     @staticmethod
     def _former(doc: Doc, chain: list[_Piece]) -> bool:

@@ -71,8 +71,13 @@ def _coordinated(token: Token) -> list[Token]:
 
 
 def _is_past(token: Token) -> bool:
-    """'waited', 'had waited' — but not 'would have waited'."""
-    return token.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"would", "will"} for c in token.children)
+    """'waited', 'had waited' — but not 'would have waited', nor the present perfect 'has held back'."""
+    if token.tag_ not in {"VBD", "VBN"}:
+        return False
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & {"would", "will", "has", "have", "'s", "'ve"}:
+        return False
+    return True
 
 
 def _is_negated(token: Token) -> bool:
@@ -485,6 +490,10 @@ class _Context:
         span = self.actor_at.get(token.i)
         if span is not None:
             return span.id_
+        # "the Kremlin's spokesman, Dmitry Peskov, …": the apposition names who it is.
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.actor_at and self.actor_at[child.i].id_.startswith("person:"):
+                return self.actor_at[child.i].id_
         if token.lemma_.lower() in self.cues.aide_lemmas:
             # "a spokesman for Chancellor Scholz", "aides to the president": that government speaks.
             for prep in token.children:
