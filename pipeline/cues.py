@@ -49,6 +49,7 @@ class CueLexicon:
     other_time: tuple[str, ...]  # "at the time", "four years ago": the clause is about another time
     possessor_speaks: frozenset[str]  # nouns whose possessor is the speaker: "Macron's congratulations"
     aide_lemmas: frozenset[str]  # "a spokesman for X": speaks for X's government
+    experiencer_verbs: frozenset[str]  # passive "was shocked": the subject feels
     message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
     message_means: Mapping[str, str]  # event kind -> the stance a message stands for
 
@@ -120,6 +121,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         phrases=tuple(phrases),
         other_time=tuple(str(p) for p in raw.get("other_time") or ()),
         aide_lemmas=words("aide_lemmas"),
+        experiencer_verbs=words("experiencer_verbs"),
         possessor_speaks=words("possessor_speaks"),
         message_nouns=words("message_nouns"),
         message_means={

@@ -31,6 +31,7 @@ from pipeline.cues import CueLexicon, load_cues
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_QUOTED_SELF = frozenset({"it", "this", "that", "there"})
 _PERSON_LABELS = frozenset({"PERSON", "OFFICE"})
 _BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
 # Which stance wins when one clause carries several cues: evidence about *not* reacting modifies a
@@ -379,10 +380,14 @@ class _Context:
             if source is not None:
                 return self._expand(source)
         subject = subject_of(head)
-        if subject is None and cue.stance in _MODIFIER_STANCES:
+        if subject is None and (
+            cue.stance in _MODIFIER_STANCES or cue.token.lemma_.lower() in self.cues.experiencer_verbs
+        ):
             # "Officials at the presidency could not be reached for comment": the passive's subject.
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if subject is None or subject.lower_ in _FIRST_PERSON:
+        # Inside a quotation, "we" and "it" ("It's an internal matter") are the speaker's side.
+        quoted_self = quote_index >= 0 and subject is not None and subject.lower_ in _QUOTED_SELF
+        if subject is None or subject.lower_ in _FIRST_PERSON or quoted_self:
             if reporter:
                 return [reporter]
             source = self._from_agent(head)
