@@ -185,3 +185,19 @@ def test_the_same_reaction_again(text, expected):
     event = "russia-invades-ukraine-2022" if "invasion" in text else "us-2020-election"
     published = "2022-02-25" if "invasion" in text else "2020-11-09"
     assert pairs(extract_text(text, event_id=event, published=published), "actor", "stance") == expected
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("MOSCOW, Nov 9 (Atlas Wire) - The Kremlin said it would wait.", ["MOSCOW", "The"]),
+        ("BERLIN - Scholz condemned the attack.", ["BERLIN", "Scholz"]),
+        ("NATO Secretary-General Jens Stoltenberg condemned the attack.", ["NATO"]),
+        ("NATO chief Jens Stoltenberg - a Norwegian - condemned the attack.", ["NATO"]),
+    ],
+)
+def test_datelines_end_at_their_dash(text, starts):
+    from pipeline.nlp import shared_nlp
+
+    doc = shared_nlp()(text)
+    assert [s[0].text for s in doc.sents] == starts

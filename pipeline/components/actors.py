@@ -189,6 +189,8 @@ class ActorMentions:
             piece = [p for p in chain if p.label == "PERSON_NER"][-1]
             if not titles:
                 titles, where, kind = self._apposition(doc, piece)
+            if titles and not where:
+                where, kind = self._place_before(doc, chain[0].start)
             if not titles or not where:
                 return None
             office = titles[-1].key
@@ -237,6 +239,16 @@ class ActorMentions:
         if office == "royal":
             return gaz.royal(where), "ROYAL"
         return gaz.government(where), "GOV"
+
+    @staticmethod
+    def _place_before(doc: Doc, start: int) -> tuple[str, str]:
+        """'In Tehran, government spokeswoman Fatemeh Mohajerani said…', 'White House national security
+        spokesman John Kirby': a place named just before a titled name, in the same sentence."""
+        sentence_start = doc[start].sent.start
+        for span in doc.spans.get(GAZETTEER_KEY, []):
+            if span.label_ in {"COUNTRY", "DEMONYM", "GOV"} and sentence_start <= span.start and 0 < start - span.end <= 4:
+                return span.id_.partition(":")[2], "country"
+        return "", ""
 
     @staticmethod
     def _heading_country(doc: Doc, start: int) -> tuple[str, str]:

@@ -98,6 +98,13 @@ _ANAPHORIC_IN_TEXT = re.compile(
 )
 
 
+# Days the NER sometimes misses: "On 19 August", "Nov. 9", "on Tuesday".
+_DAY_IN_TEXT = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\.?|(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_WEEKDAYS}))\b",
+    re.I,
+)
+
+
 def resolve_anaphoric(text: str, *, previous: dt.date | None) -> dt.date | None:
     """'the same day', 'four days later', 'the next day': relative to the last day the text named."""
     if previous is None:
@@ -123,10 +130,12 @@ class DateResolver:
         """The NER's dates, plus the anaphoric ones it often misses ("The same day Merkel said…")."""
         spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
         taken = {i for ent in spans for i in range(ent.start, ent.end)}
-        for match in _ANAPHORIC_IN_TEXT.finditer(doc.text):
+        matches = [*_ANAPHORIC_IN_TEXT.finditer(doc.text), *_DAY_IN_TEXT.finditer(doc.text)]
+        for match in sorted(matches, key=lambda m: m.start()):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
+                taken.update(range(span.start, span.end))
         return sorted(spans, key=lambda span: span.start)
 
     def __call__(self, doc: Doc) -> Doc:

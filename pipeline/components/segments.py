@@ -37,7 +37,10 @@ class LineSegmenter:
     def _is_dateline(prefix) -> bool:
         """'MOSCOW, Nov 9 (Atlas Wire)' or 'BERLIN (Reuters)': an upper-case place opening the line."""
         words = [t for t in prefix if not t.is_space]
-        return 0 < len(words) <= _MAX_DATELINE_TOKENS and words[0].is_upper and len(words[0]) > 1
+        if not (0 < len(words) <= _MAX_DATELINE_TOKENS and words[0].is_upper and len(words[0]) > 1):
+            return False
+        # A place alone, or a place with a date or the agency in brackets: not "NATO chief Jens Stoltenberg".
+        return len(words) == 1 or any(t.text in {"(", ","} for t in words)
 
     def __call__(self, doc: Doc) -> Doc:
         line_start = 0
@@ -47,7 +50,8 @@ class LineSegmenter:
                 line_start = token.i
             elif token.is_space and "\n" in token.text:
                 continue
-            if token.text in {"-", "--"} and token.i + 1 < len(doc) and self._is_dateline(doc[line_start : token.i]):
+            spaced = token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
+            if token.text in {"-", "--"} and spaced and token.i + 1 < len(doc) and self._is_dateline(doc[line_start : token.i]):
                 doc[token.i + 1].is_sent_start = True
             if token.text == ":" and token.i + 1 < len(doc):
                 heading = [t for t in doc[line_start : token.i] if t.text not in _BULLETS and not t.is_space]
