@@ -1,29 +1,30 @@
 """Reaction Atlas — the overview page, and the app's entry point (``streamlit run app.py``).
 
 For the chosen event: who reacted and how as of a date — headline counts, the world map and the most recent
-quoted reactions. Thin: widgets in, ``dashboard`` calls out. The other pages are in pages/; the sidebar's
-navigation links are drawn by ``dashboard.sidebar``.
+quoted reactions up to that date. Thin: widgets in, ``dashboard`` calls out. The other pages are in pages/;
+the sidebar's navigation links are drawn by ``dashboard.sidebar``.
 """
 
 import streamlit as st
 
 from dashboard import data, figures, render, tables, views
-from dashboard.palette import HOST_CAPTION, SILENT_CAPTION, STANCE_ORDER
+from dashboard.palette import DAY_FORMAT_WIDGET, HOST_CAPTION, SILENT_CAPTION, STANCE_ORDER, day_text
 
 view = views.page_setup("Overview")
 event = view.event
 
 st.title("Reaction Atlas")
 render.plain_caption(
-    f"How governments reacted to the {event.name} ({event.date:%d %B %Y}), as reported in the articles in the store."
+    f"How governments reacted to the {event.name} ({day_text(event.date)}), as reported in the articles in the store."
 )
+views.notice_if_no_data(view)
 
 day = st.slider(
     "As of",
     min_value=view.first_day,
     max_value=view.last_day,
     value=views.day_from_params(view),
-    format="YYYY-MM-DD",
+    format=DAY_FORMAT_WIDGET,
     key=f"overview.day.{event.id}.{view.first_day}.{view.last_day}",
 )
 st.query_params["day"] = day.isoformat()
@@ -42,17 +43,23 @@ with columns[-1]:
               help="Days from the event to each country's first stated position, over countries that reacted.")
 
 render.show_figure(
-    figures.status_map(status, title=f"Official positions as of {day:%d %B %Y}", hosts=event.host_countries),
+    figures.status_map(status, title=figures.status_title(day=day, include_unofficial=view.include_unofficial),
+                       hosts=event.host_countries),
     key="overview.map",
 )
+if status.empty:
+    st.info("No country matches the filters on this day.")
 st.caption(SILENT_CAPTION + " " + HOST_CAPTION)
 
-st.subheader("Most recent reactions")
-recent = tables.with_country_names(tables.recent_reactions(views.consolidated(view), limit=10), data.countries())
+st.subheader(f"Most recent reactions up to {day_text(day)}")
+recent = tables.with_country_names(
+    tables.recent_reactions(views.consolidated(view), limit=10, until=day, reactions=views.mentions(view)),
+    data.countries(),
+)
 if recent.empty:
-    st.info("No quoted reaction matches the filters.")
+    st.info("No quoted reaction matches the filters up to this day.")
 else:
     render.show_table(
-        tables.with_stance_labels(recent.loc[:, ["date", "actor", "country_name", "stance", "quote", "source", "url"]]),
+        tables.with_display_labels(recent.loc[:, ["date", "actor", "country_name", "stance", "quote", "source", "url"]]),
         key="overview.recent",
     )

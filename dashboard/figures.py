@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.palette import HOST_COLOUR, HOST_LABEL, STANCE_COLOURS, STANCE_ORDER, stance_label
+from dashboard.palette import DAY_FORMAT, HOST_COLOUR, HOST_LABEL, STANCE_COLOURS, STANCE_ORDER, day_text, stance_label
 from pipeline.records import NO_REACTION_FOUND
 
 FONT = "Inter, 'Source Sans Pro', Arial, sans-serif"
@@ -29,7 +29,7 @@ def _plain(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, (pd.Timestamp, dt.date)):
-        return pd.Timestamp(value).strftime("%Y-%m-%d") if not pd.isna(value) else ""
+        return day_text(value)
     return html.escape(str(value), quote=False)
 
 
@@ -53,7 +53,7 @@ def _layout(fig: go.Figure, *, title: str, height: int, legend_below: bool = Fal
 
 
 def _map_traces(status_day: pd.DataFrame, *, hosts: Sequence[str]) -> list[go.Choropleth]:
-    """One choropleth trace per stance (always all of them, so animation frames line up), plus hosts."""
+    """One choropleth trace per stance (always all of them, so animation frames line up), then the hosts."""
     traces = []
     for stance in STANCE_ORDER:
         rows = status_day[status_day["stance"] == stance] if len(status_day) else status_day
@@ -71,7 +71,7 @@ def _map_traces(status_day: pd.DataFrame, *, hosts: Sequence[str]) -> list[go.Ch
                 zmin=0,
                 zmax=1,
                 showscale=False,
-                showlegend=True,
+                showlegend=False,  # the legend comes from _legend_traces: it lists every stance, always
                 name=stance_label(stance),
                 legendgroup=stance,
                 marker={"line": {"color": "#FFFFFF", "width": 0.5}},
@@ -98,6 +98,27 @@ def _map_traces(status_day: pd.DataFrame, *, hosts: Sequence[str]) -> list[go.Ch
     return traces
 
 
+def _legend_traces() -> list[go.Scattergeo]:
+    """One empty legend entry per stance, so the legend always lists every colour in the same order.
+
+    plotly.js leaves a choropleth with no locations out of the legend, so a stance nobody holds on the first
+    day of an animation (or on the day shown) would have no key; a point-less marker trace always has one.
+    """
+    return [
+        go.Scattergeo(
+            lon=[None],
+            lat=[None],
+            mode="markers",
+            marker={"symbol": "square", "size": 12, "color": STANCE_COLOURS[stance]},
+            name=stance_label(stance),
+            legendgroup=stance,
+            showlegend=True,
+            hoverinfo="skip",
+        )
+        for stance in STANCE_ORDER
+    ]
+
+
 def _geo_layout(fig: go.Figure) -> None:
     fig.update_geos(
         projection_type="natural earth",
@@ -114,13 +135,19 @@ def _geo_layout(fig: go.Figure) -> None:
     )
 
 
+def status_title(*, day: dt.date | None, include_unofficial: bool) -> str:
+    """The map's title: whose positions it shows (official only, or all voices) and on which day."""
+    whose = "Positions, official and unofficial" if include_unofficial else "Official positions"
+    return f"{whose}, as of {day_text(day)}" if day else f"{whose}, day by day (press ▶ Play)"
+
+
 def status_map(status_day: pd.DataFrame, *, title: str, hosts: Sequence[str] = ()) -> go.Figure:
     """World choropleth of each country's stance on one day.
 
     ``status_day`` has one row per country: ``country_iso3, country_name, stance, actor, since``.
     Countries not in the frame are drawn as plain land (outside the filter); ``hosts`` are outlined white.
     """
-    fig = go.Figure(_map_traces(status_day, hosts=hosts))
+    fig = go.Figure([*_map_traces(status_day, hosts=hosts), *_legend_traces()])
     _geo_layout(fig)
     return _layout(fig, title=title, height=MAP_HEIGHT, legend_below=True)
 
@@ -133,8 +160,13 @@ def animated_status_map(status_by_day: pd.DataFrame, *, title: str, hosts: Seque
     days = sorted(pd.to_datetime(status_by_day["day"]).dt.date.unique()) if len(status_by_day) else []
     by_day = {day: rows for day, rows in status_by_day.groupby(pd.to_datetime(status_by_day["day"]).dt.date)}
     first = by_day.get(days[0], status_by_day.iloc[0:0]) if days else status_by_day
-    fig = go.Figure(_map_traces(first, hosts=hosts))
-    fig.frames = [go.Frame(name=day.isoformat(), data=_map_traces(by_day[day], hosts=hosts)) for day in days]
+    shapes = _map_traces(first, hosts=hosts)
+    fig = go.Figure([*shapes, *_legend_traces()])
+    # Frames redraw only the shape traces (the legend entries after them never change).
+    fig.frames = [
+        go.Frame(name=day.isoformat(), data=_map_traces(by_day[day], hosts=hosts), traces=list(range(len(shapes))))
+        for day in days
+    ]
     step = {"frame": {"duration": 600, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     fig.update_layout(
         updatemenus=[
@@ -158,6 +190,7 @@ def animated_status_map(status_by_day: pd.DataFrame, *, title: str, hosts: Seque
                 "len": 0.85,
                 "y": 0.0,
                 "currentvalue": {"prefix": "Day: "},
+                "pad": {"t": 10, "b": 10},
                 "steps": [
                     {"label": day.isoformat(), "method": "animate", "args": [[day.isoformat()], step]}
                     for day in days
@@ -166,7 +199,8 @@ def animated_status_map(status_by_day: pd.DataFrame, *, title: str, hosts: Seque
         ],
     )
     _geo_layout(fig)
-    return _layout(fig, title=title, height=MAP_HEIGHT + 60, legend_below=True)
+    # Legend above the map: below it, the slider's "Day:" label would sit on top of the legend.
+    return _layout(fig, title=title, height=MAP_HEIGHT + 100, legend_below=False)
 
 
 def timeline_figure(
@@ -228,7 +262,7 @@ def timeline_figure(
                 y=rows["country_name"],
                 x=rows["days_since_event"],
                 mode="markers",
-                name=f"◆ became {stance_label(stance).lower()}",
+                name=f"Became {stance_label(stance).lower()}",
                 legendgroup=stance,
                 marker={"symbol": "diamond", "size": 10, "color": STANCE_COLOURS[stance], "line": {"color": "#222222", "width": 1}},
                 hovertemplate="%{y}: " + stance_label(stance) + " from day %{x}<extra></extra>",
@@ -271,7 +305,10 @@ def cumulative_figure(
         fig.update_yaxes(title="Countries that had reacted (%)", range=[0, 100], gridcolor="#EEEEEE")
     else:
         fig.update_yaxes(title="Countries that had reacted", rangemode="tozero", gridcolor="#EEEEEE")
-    fig.update_xaxes(title="Days after the event" if x == "days_since_event" else "", gridcolor="#EEEEEE")
+    if x == "day":
+        fig.update_xaxes(title="", tickformat=DAY_FORMAT, gridcolor="#EEEEEE")
+    else:
+        fig.update_xaxes(title="Days after the event", gridcolor="#EEEEEE")
     return _layout(fig, title=title, height=420)
 
 

@@ -1,4 +1,4 @@
-"""Stance colours and labels: one fixed colour per stance, shared by every chart, legend and table.
+"""Stance colours and labels, and the date format: one way to show each, shared by every chart, legend and table.
 
 The hues are the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008), chosen to stay apart for
 readers with the common forms of colour blindness. Warm-to-cold positions follow ``records.STANCES`` order.
@@ -54,6 +54,27 @@ SILENT_CAPTION = (
     "“Silent (reported)”: an article reports that the country has not reacted. "
     "“No reaction found”: the articles say nothing about the country either way."
 )
+
+
+# One way to write a day on every page: titles, captions, tables, sliders and chart axes (ISO 8601, which reads
+# the same in every country and sorts as text).
+DAY_FORMAT = "%Y-%m-%d"  # strftime / plotly (d3) tick format
+DAY_FORMAT_WIDGET = "YYYY-MM-DD"  # Streamlit sliders and date columns (moment.js tokens)
+
+
+def day_text(day: object) -> str:
+    """A date or timestamp as written on every page ("" for none)."""
+    if day is None:
+        return ""
+    try:
+        return format(day, DAY_FORMAT)
+    except (TypeError, ValueError):  # NaT and other missing values
+        return ""
+
+
+def actor_type_label(actor_type: str) -> str:
+    """Human label of an actor type id ("head_of_state" -> "head of state")."""
+    return actor_type.replace("_", " ")
 
 
 def stance_label(stance: str) -> str:

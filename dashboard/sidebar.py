@@ -24,7 +24,7 @@ from dashboard.filters import (
     group_options,
     to_query_params,
 )
-from dashboard.palette import STANCE_ORDER, stance_label
+from dashboard.palette import STANCE_ORDER, actor_type_label, stance_label
 from pipeline.records import ACTOR_TYPES
 
 # The sidebar's page links (Streamlit's own list is hidden in .streamlit/config.toml: it would call the
@@ -150,7 +150,7 @@ def render_sidebar() -> FilterState:
         st.multiselect(
             "Actor type",
             options=list(ACTOR_TYPES),
-            format_func=lambda a: a.replace("_", " "),
+            format_func=actor_type_label,
             placeholder="All actor types",
             key=_W + "actor_types",
             on_change=_sync_from_widgets,
@@ -193,5 +193,9 @@ def _write_query_params(params: Mapping[str, str]) -> None:
 
 def members(state: FilterState) -> frozenset[str] | None:
     """ISO-3 codes of the selected bloc or region (membership on the event date); None for all countries."""
-    event = data.events()[state.event_id]
-    return group_members(state.group, blocs=data.blocs_on(event.date), countries=data.countries())
+    return members_on(state, day=data.events()[state.event_id].date)
+
+
+def members_on(state: FilterState, *, day: dt.date) -> frozenset[str] | None:
+    """ISO-3 codes of the selected bloc or region with bloc membership on ``day``; None for all countries."""
+    return group_members(state.group, blocs=data.blocs_on(day), countries=data.countries())

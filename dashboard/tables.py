@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.palette import REACTED_STANCES, STANCE_ORDER, stance_label
+from dashboard.palette import REACTED_STANCES, STANCE_ORDER, actor_type_label, day_text, stance_label
 from pipeline.records import NO_REACTION_FOUND
 
 HEADLINE_COLUMNS = ("stance", "label", "count")
@@ -142,15 +142,18 @@ def median_days_to_react(timeline: pd.DataFrame) -> float | None:
 def cumulative_reactions(
     status_by_day: pd.DataFrame, *, groups: Mapping[str, Collection[str]]
 ) -> pd.DataFrame:
-    """Per group and day: how many of the group's countries had stated a position, and what share.
+    """Per group and day: how many of the group's countries had stated a position by then, and what share.
 
     ``groups`` maps a label (a bloc, a region, an event) to its member ISO-3 codes; members with no status
-    rows still count in the total, so a bloc whose members never reacted shows a flat line at zero.
+    rows still count in the total, so a bloc whose members never reacted shows a flat line at zero. The
+    curve never falls: a country that stated a position and later went quiet (withheld, silent) *had*
+    reacted, as in ``pipeline.consolidate.first_reactions``.
     """
     if status_by_day.empty or not groups:
         return _empty(CUMULATIVE_COLUMNS)
     ordered = _sorted_status(status_by_day)
-    ordered["reacted"] = ordered["stance"].isin(REACTED_STANCES)
+    ordered["reacted"] = ordered["stance"].isin(REACTED_STANCES).astype("int64")
+    ordered["reacted"] = ordered.groupby("country_iso3", sort=False)["reacted"].cummax().astype(bool)
     frames = []
     for label, members in groups.items():
         members = frozenset(members)
@@ -178,14 +181,28 @@ def _evidence_items(value: Any) -> list[Mapping[str, Any]]:
     return [item for item in list(value) if isinstance(item, Mapping)]
 
 
-def evidence_rows(consolidated: pd.DataFrame) -> pd.DataFrame:
+_MENTION_KEY = ("article_id", "event_id", "actor_id", "stance", "sentence")
+
+
+def _mention_quotes(reactions: pd.DataFrame | None) -> dict[tuple[str, ...], str]:
+    """(article, event, actor, stance, sentence) -> the quote that article gives in that sentence."""
+    if reactions is None or reactions.empty:
+        return {}
+    keys = reactions.loc[:, list(_MENTION_KEY)].astype(str).itertuples(index=False, name=None)
+    return {key: str(quote or "") for key, quote in zip(keys, reactions["quote"])}
+
+
+def evidence_rows(consolidated: pd.DataFrame, *, reactions: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per piece of evidence (article sentence) behind each consolidated reaction.
 
     A reaction without evidence still gives one row (its own quote and sources), so nothing consolidated is
-    hidden from the quotes table. URLs that are not http(s) are blanked.
+    hidden from the quotes table. URLs that are not http(s) are blanked. With ``reactions`` (the store's
+    per-mention table) each row carries the quote *its own article* gives (possibly none), not the
+    reaction's chosen quote, so a quote is never shown beside a sentence from another article.
     """
     if consolidated.empty:
         return _empty(EVIDENCE_COLUMNS)
+    quotes = _mention_quotes(reactions)
     rows = []
     for record in consolidated.to_dict("records"):
         base = {
@@ -210,9 +227,12 @@ def evidence_rows(consolidated: pd.DataFrame) -> pd.DataFrame:
                 }
             )
         for item in items:
+            key = tuple(str(part) for part in (item.get("article_id", ""), base["event_id"], record.get("actor_id", ""),
+                                               base["stance"], item.get("sentence", "")))
             rows.append(
                 base
                 | {
+                    "quote": quotes.get(key, base["quote"]) if quotes else base["quote"],
                     "date": item.get("reaction_date") or item.get("published") or record.get("first_date"),
                     "sentence": str(item.get("sentence", "") or ""),
                     "source": str(item.get("source", "") or ""),
@@ -238,20 +258,33 @@ def search_rows(frame: pd.DataFrame, query: str) -> pd.DataFrame:
     return frame[mask].reset_index(drop=True)
 
 
-def recent_reactions(consolidated: pd.DataFrame, *, limit: int = 10) -> pd.DataFrame:
-    """The latest ``limit`` reactions that carry a quote, newest first, with their first http(s) source."""
+def recent_reactions(
+    consolidated: pd.DataFrame,
+    *,
+    limit: int = 10,
+    until: dt.date | None = None,
+    reactions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The latest ``limit`` quoted reactions dated on or before ``until``, newest first, one row per quote.
+
+    ``reactions`` (the per-mention table) gives each row its own article's quote: see ``evidence_rows``.
+    """
     if consolidated.empty:
         return _empty(RECENT_COLUMNS)
-    evidence = evidence_rows(consolidated)
+    evidence = evidence_rows(consolidated, reactions=reactions)
+    if until is not None:
+        evidence = evidence[evidence["date"].notna() & (evidence["date"] < pd.Timestamp(until) + pd.Timedelta(days=1))]
     quoted = evidence[evidence["quote"].astype(str).str.strip() != ""]
     latest = quoted.drop_duplicates(subset=["actor", "stance", "quote"], keep="first")
     return latest.loc[:, list(RECENT_COLUMNS)].head(limit).reset_index(drop=True)
 
 
-def country_evidence(consolidated: pd.DataFrame, *, country_iso3: str) -> pd.DataFrame:
+def country_evidence(
+    consolidated: pd.DataFrame, *, country_iso3: str, reactions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """All evidence rows about one country's actors (official or not), newest first."""
     subset = consolidated[consolidated["country_iso3"] == country_iso3] if len(consolidated) else consolidated
-    return evidence_rows(subset)
+    return evidence_rows(subset, reactions=reactions)
 
 
 def bloc_shares(
@@ -270,19 +303,34 @@ def bloc_shares(
     return pd.DataFrame(rows, columns=list(BLOC_SHARE_COLUMNS)) if rows else _empty(BLOC_SHARE_COLUMNS)
 
 
-def silent_members(status_day: pd.DataFrame, *, blocs: Mapping[str, Collection[str]]) -> pd.DataFrame:
+def silent_members(
+    status_day: pd.DataFrame, *, blocs: Mapping[str, Collection[str]], had_reacted: Collection[str] = ()
+) -> pd.DataFrame:
     """Members of each bloc with no stated position on the status day: silent, no comment or nothing found.
 
-    Members absent from ``status_day`` (for example the event's host) are left out, not called silent.
+    Members absent from ``status_day`` (for example the event's host) are left out, not called silent, and so
+    are those in ``had_reacted`` (see ``reacted_by``): a country that stated a position and then went quiet
+    had reacted, as the cumulative curves count it.
     """
     by_country = dict(zip(status_day["country_iso3"], status_day["stance"])) if len(status_day) else {}
+    reacted = frozenset(had_reacted)
     rows = [
         {"bloc": bloc, "country_iso3": iso3, "stance": by_country[iso3]}
         for bloc, members in blocs.items()
         for iso3 in sorted(members)
-        if by_country.get(iso3) in NOT_REACTED
+        if by_country.get(iso3) in NOT_REACTED and iso3 not in reacted
     ]
     return pd.DataFrame(rows, columns=list(SILENT_COLUMNS)) if rows else _empty(SILENT_COLUMNS)
+
+
+def reacted_by(status_by_day: pd.DataFrame, *, days_since_event: int) -> frozenset[str]:
+    """Countries that had stated a position (a reacting stance) on any day up to ``days_since_event``."""
+    if status_by_day.empty:
+        return frozenset()
+    upto = status_by_day[
+        (status_by_day["days_since_event"] <= days_since_event) & status_by_day["stance"].isin(REACTED_STANCES)
+    ]
+    return frozenset(upto["country_iso3"])
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -329,15 +377,29 @@ def with_stance_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_display_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with stance and actor-type ids replaced by the labels the sidebar and legends use."""
+    out = with_stance_labels(frame)
+    if "actor_type" in out.columns:
+        out = out.copy() if out is frame else out
+        out["actor_type"] = [actor_type_label(str(value)) for value in out["actor_type"]]
+    return out
+
+
+def row_count_text(n: int) -> str:
+    """The number of table rows in words: "1 row", "2 rows"."""
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
 def status_sentence(status_day: pd.DataFrame, *, country_iso3: str, day: dt.date) -> str:
     """One line saying a country's position on ``day``: stance, since when, and whose words set it."""
     rows = status_day[status_day["country_iso3"] == country_iso3]
     if rows.empty:
-        return f"No position recorded for {country_iso3} on {day:%Y-%m-%d}."
+        return f"No position recorded for {country_iso3} on {day_text(day)}."
     row = rows.iloc[0]
     since = pd.Timestamp(row["since"]) if pd.notna(row["since"]) else None
-    text = f"Position on {day:%Y-%m-%d}: {stance_label(row['stance'])}"
-    text += f" since {since:%Y-%m-%d}" if since is not None else ""
+    text = f"Position on {day_text(day)}: {stance_label(row['stance'])}"
+    text += f" since {day_text(since)}" if since is not None else ""
     return text + (f" ({row['actor']})" if row["actor"] else "")
 
 

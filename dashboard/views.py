@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import data, tables
 from dashboard.filters import FilterState, day_range, filter_reactions, filter_status
-from dashboard.sidebar import members, render_sidebar
+from dashboard.sidebar import members, members_on, render_sidebar
 from pipeline.events import Event
 
 
@@ -104,10 +104,32 @@ def timeline(view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     return tables.with_country_names(rows, data.countries()), changes
 
 
+def mentions(view: View) -> pd.DataFrame:
+    """The store's per-article reaction mentions (each with its own quote), for evidence rows."""
+    return data.load_tables(view.directory, view.version).reactions
+
+
+def has_data(view: View) -> bool:
+    """Whether the store holds any reaction to the view's event (before the sidebar's filters)."""
+    consolidated = data.load_tables(view.directory, view.version).consolidated
+    return bool((consolidated["event_id"] == view.event.id).any())
+
+
+def notice_if_no_data(view: View) -> bool:
+    """Say so plainly when the store holds nothing about the event; returns whether it holds anything."""
+    if has_data(view):
+        return True
+    st.info(
+        f"The store holds no reaction to the {view.event.name} yet: every country shows as “No reaction found”. "
+        "Add articles about it on the Add articles page."
+    )
+    return False
+
+
 def evidence(view: View) -> pd.DataFrame:
     """Evidence rows (one per article sentence) of the view's reactions, filtered, with country names."""
     consolidated = data.load_tables(view.directory, view.version).consolidated
-    rows = tables.evidence_rows(consolidated[consolidated["event_id"] == view.event.id])
+    rows = tables.evidence_rows(consolidated[consolidated["event_id"] == view.event.id], reactions=mentions(view))
     filtered = filter_reactions(rows, view.state, members=view.members, date_column="date")
     return tables.with_country_names(filtered, data.countries())
 
@@ -160,9 +182,11 @@ def selected_location(selection: object) -> str:
 def status_series_days(view: View, *, event_id: str, days: int, members_only: bool = True) -> pd.DataFrame:
     """Status of an event's countries from its date to ``days`` after it (the sidebar's dates do not apply).
 
-    With ``members_only`` the sidebar's bloc or region applies; stances are not filtered (comparisons count all).
+    With ``members_only`` the sidebar's bloc or region applies, with bloc membership on *that* event's date
+    (the UK was in the EU in 2016, not in 2020); stances are not filtered (comparisons count all).
     """
     event = data.events()[event_id]
+    group_members = members_on(view.state, day=event.date)
     series = data.status_by_day(
         view.directory,
         view.version,
@@ -171,6 +195,6 @@ def status_series_days(view: View, *, event_id: str, days: int, members_only: bo
         include_unofficial=view.include_unofficial,
         actor_types=view.state.actor_types,
     )
-    if members_only and view.members is not None:
-        series = series[series["country_iso3"].isin(view.members)]
+    if members_only and group_members is not None:
+        series = series[series["country_iso3"].isin(group_members)]
     return tables.with_country_names(series.reset_index(drop=True), data.countries())

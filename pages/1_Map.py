@@ -3,22 +3,26 @@
 import streamlit as st
 
 from dashboard import data, figures, render, tables, views
-from dashboard.palette import HOST_CAPTION, SILENT_CAPTION
+from dashboard.palette import DAY_FORMAT_WIDGET, HOST_CAPTION, SILENT_CAPTION, day_text
 
 view = views.page_setup("Map")
 event = view.event
 
 st.title("World map of reactions")
-render.plain_caption(f"{event.name} · {event.date:%d %B %Y}. Use “Include unofficial voices” in the sidebar to count opposition and other non-government actors.")
+render.plain_caption(f"{event.name} · {day_text(event.date)}. Use “Include unofficial voices” in the sidebar to count opposition and other non-government actors.")
+views.notice_if_no_data(view)
 
 mode = st.segmented_control("View", options=["One day", "Play day by day"], default="One day", key="map.mode")
 if mode == "Play day by day":
     series = views.status_series(view)
     render.show_figure(
-        figures.animated_status_map(series, title="Official positions, day by day (press ▶ Play)", hosts=event.host_countries),
+        figures.animated_status_map(series, title=figures.status_title(day=None, include_unofficial=view.include_unofficial),
+                                    hosts=event.host_countries),
         key="map.animated",
     )
-    st.caption(SILENT_CAPTION)
+    if series.empty:
+        st.info("No country matches the filters.")
+    st.caption(f"Steps one day at a time from {day_text(view.first_day)} to {day_text(view.last_day)}. " + SILENT_CAPTION)
     st.stop()
 
 day = st.slider(
@@ -26,16 +30,19 @@ day = st.slider(
     min_value=view.first_day,
     max_value=view.last_day,
     value=views.day_from_params(view),
-    format="YYYY-MM-DD",
+    format=DAY_FORMAT_WIDGET,
     key=f"map.day.{event.id}.{view.first_day}.{view.last_day}",
 )
 st.query_params["day"] = day.isoformat()
 status = views.status_on(view, day)
 selection = render.show_figure(
-    figures.status_map(status, title=f"Positions as of {day:%d %B %Y}", hosts=event.host_countries),
+    figures.status_map(status, title=figures.status_title(day=day, include_unofficial=view.include_unofficial),
+                       hosts=event.host_countries),
     key="map.chart",
     on_select="rerun",
 )
+if status.empty:
+    st.info("No country matches the filters on this day.")
 st.caption(SILENT_CAPTION + " " + HOST_CAPTION + " Click a country, or pick it below, to see the evidence.")
 
 names = tables.country_choices(status)
@@ -52,13 +59,18 @@ if country:
     st.subheader(names[country])
     st.text(tables.status_sentence(status, country_iso3=country, day=day))
     evidence = tables.with_country_names(
-        tables.country_evidence(views.consolidated_all(view), country_iso3=country), data.countries()
+        tables.country_evidence(views.consolidated_all(view), country_iso3=country, reactions=views.mentions(view)),
+        data.countries(),
     )
     if evidence.empty:
         st.info("No article in the store reports a reaction from this country's actors.")
     else:
+        render.plain_caption("Every report about this country's actors, official or not, newest first; "
+                             "each row's quote is the one its own article gives.")
         render.show_table(
-            tables.with_stance_labels(evidence.loc[:, ["date", "actor", "official", "stance", "quote", "sentence", "source", "url"]]),
+            tables.with_display_labels(
+                evidence.loc[:, ["date", "actor", "actor_type", "official", "stance", "quote", "sentence", "source", "url"]]
+            ),
             key="map.evidence",
         )
 elif "country" in st.query_params:

@@ -3,15 +3,17 @@
 import streamlit as st
 
 from dashboard import data, figures, render, tables, views
+from dashboard.palette import day_text
 
 view = views.page_setup("Timeline")
 event = view.event
 
 st.title("How fast did each country react?")
 render.plain_caption(
-    f"{event.name}: one bar per country from the event ({event.date:%d %B %Y}) to its first stated position. "
+    f"{event.name}: one bar per country from the event ({day_text(event.date)}) to its first stated position. "
     "Hatched bars are still open: no stated position by the last day shown. Diamonds mark each change of stance."
 )
+views.notice_if_no_data(view)
 
 order = st.radio("Sort by", options=["days_to_react", "country_name"], horizontal=True, key="timeline.sort",
                  format_func={"days_to_react": "Days to react", "country_name": "Country name"}.get)
@@ -40,7 +42,7 @@ series = views.status_series(view)
 groups = {"All countries shown": frozenset(series["country_iso3"])} | views.bloc_groups(view, [first, second])
 curves = tables.cumulative_reactions(series, groups=groups)
 render.show_figure(
-    figures.cumulative_figure(curves, title="Share of countries that had reacted", x="day"),
+    figures.cumulative_figure(curves, title="Share of countries that had reacted by each day", x="day"),
     key="timeline.curves",
 )
 st.caption("A country has reacted once it stated a position (congratulated, supportive, neutral or critical). "

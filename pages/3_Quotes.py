@@ -7,7 +7,9 @@ from dashboard import render, tables, views
 view = views.page_setup("Quotes")
 
 st.title("Quotes and reactions")
-render.plain_caption(f"{view.event.name}: one row per article sentence reporting a reaction. Filters are in the sidebar.")
+render.plain_caption(f"{view.event.name}: one row per article sentence reporting a reaction, with the quote that "
+                     "article gives. Filters are in the sidebar.")
+views.notice_if_no_data(view)
 
 if "quotes.q" not in st.session_state:
     st.session_state["quotes.q"] = st.query_params.get("q", "")
@@ -19,8 +21,12 @@ elif "q" in st.query_params:
 
 rows = tables.search_rows(views.evidence(view), query)
 columns = ["date", "actor", "country_name", "actor_type", "official", "stance", "quote", "sentence", "source", "url"]
-st.text(f"{len(rows)} rows")
-render.show_table(tables.with_stance_labels(rows.loc[:, columns]), key="quotes.table", height=560)
+st.text(tables.row_count_text(len(rows)))
+if rows.empty:
+    st.info("No reaction matches the search and the filters.")
+else:
+    render.show_table(tables.with_display_labels(rows.loc[:, columns]), key="quotes.table",
+                      height=560 if len(rows) > 12 else "auto")
 st.download_button(
     "Download these rows (CSV)",
     data=tables.to_csv_bytes(rows.loc[:, [*columns, "article_id", "event_id"]]),

@@ -12,14 +12,16 @@ catalogue = data.events()
 st.title("Add articles")
 st.caption(
     f"Files up to {intake.MAX_UPLOAD_MB} MB each, of type {', '.join('.' + t for t in intake.UPLOAD_TYPES)}. "
-    "New reactions join the store and appear on every page; nothing already stored is removed."
+    "New reactions join the store and appear on every page; nothing already stored is removed. "
+    "A file over the server's upload limit is stopped by the browser and marked in red in the list."
 )
 
 with st.form("add.form", clear_on_submit=True):
-    # No type= here: the page checks names itself (intake.check_upload) so a wrong type gets a plain message.
+    # No type= and no per-widget size limit: the page checks names and sizes itself (intake.check_upload) so
+    # a wrong type or a file over MAX_UPLOAD_MB gets a plain message instead of vanishing from the batch.
+    # Only files over [server] maxUploadSize never reach the server.
     uploads = st.file_uploader(
         "Article files (.txt, .md, .html, .jsonl)", accept_multiple_files=True, key="add.files",
-        max_upload_size=intake.MAX_UPLOAD_MB,
     )
     st.subheader("…or paste one article")
     title = st.text_input("Title", key="add.title")

@@ -25,7 +25,7 @@ HOSTILE_ACTOR = "<b>Evil</b> [click](javascript:alert(1))"
 HOSTILE_QUOTE = "**bold** <script>alert(1)</script>"
 
 
-def _reaction(
+def make_reaction(
     article_id: str,
     actor: str,
     iso3: str,
@@ -66,30 +66,30 @@ def sample_reactions() -> pd.DataFrame:
     """The reactions table the dashboard tests run on (2020 and 2016 US elections)."""
     d = dt.date
     rows = [
-        _reaction("a1", "Angela Merkel", "DEU", "congratulated", d(2020, 11, 8), quote="I look forward to working with him."),
-        _reaction("a1", "Boris Johnson", "GBR", "congratulated", d(2020, 11, 7), quote="Congratulations to Joe Biden."),
-        _reaction("a2", "Emmanuel Macron", "FRA", "congratulated", d(2020, 11, 8), actor_type="head_of_state",
+        make_reaction("a1", "Angela Merkel", "DEU", "congratulated", d(2020, 11, 8), quote="I look forward to working with him."),
+        make_reaction("a1", "Boris Johnson", "GBR", "congratulated", d(2020, 11, 7), quote="Congratulations to Joe Biden."),
+        make_reaction("a2", "Emmanuel Macron", "FRA", "congratulated", d(2020, 11, 8), actor_type="head_of_state",
                   quote="We have a lot to do together.", url="https://other.example.com/b", source="Other Daily"),
-        _reaction("a2", "Justin Trudeau", "CAN", "congratulated", d(2020, 11, 7)),
-        _reaction("a3", "Vladimir Putin", "RUS", "silent", None, actor_type="head_of_state", published=d(2020, 11, 9)),
-        _reaction("a3", "Kremlin", "RUS", "no_comment", None, actor_type="government", published=d(2020, 11, 9)),
-        _reaction("a3", "Alexei Navalny", "RUS", "congratulated", d(2020, 11, 8), actor_type="opposition",
+        make_reaction("a2", "Justin Trudeau", "CAN", "congratulated", d(2020, 11, 7)),
+        make_reaction("a3", "Vladimir Putin", "RUS", "silent", None, actor_type="head_of_state", published=d(2020, 11, 9)),
+        make_reaction("a3", "Kremlin", "RUS", "no_comment", None, actor_type="government", published=d(2020, 11, 9)),
+        make_reaction("a3", "Alexei Navalny", "RUS", "congratulated", d(2020, 11, 8), actor_type="opposition",
                   official=False, quote="Congratulations to the American people."),
-        _reaction("a4", "Wang Wenbin", "CHN", "withheld", d(2020, 11, 9), actor_type="spokesperson",
+        make_reaction("a4", "Wang Wenbin", "CHN", "withheld", d(2020, 11, 9), actor_type="spokesperson",
                   quote="We noticed the result."),
-        _reaction("a5", "Wang Wenbin", "CHN", "congratulated", d(2020, 11, 13), actor_type="spokesperson",
+        make_reaction("a5", "Wang Wenbin", "CHN", "congratulated", d(2020, 11, 13), actor_type="spokesperson",
                   quote="We respect the choice of the American people.", published=d(2020, 11, 13)),
-        _reaction("a4", "Jair Bolsonaro", "BRA", "silent", None, actor_type="head_of_state"),
-        _reaction("a4", "Andres Manuel Lopez Obrador", "MEX", "withheld", d(2020, 11, 9), actor_type="head_of_state"),
-        _reaction("a5", "Recep Tayyip Erdogan", "TUR", "congratulated", d(2020, 11, 10), actor_type="head_of_state",
+        make_reaction("a4", "Jair Bolsonaro", "BRA", "silent", None, actor_type="head_of_state"),
+        make_reaction("a4", "Andres Manuel Lopez Obrador", "MEX", "withheld", d(2020, 11, 9), actor_type="head_of_state"),
+        make_reaction("a5", "Recep Tayyip Erdogan", "TUR", "congratulated", d(2020, 11, 10), actor_type="head_of_state",
                   published=d(2020, 11, 10)),
-        _reaction("a6", HOSTILE_ACTOR, "IRN", "critical", d(2020, 11, 9), actor_type="other",
+        make_reaction("a6", HOSTILE_ACTOR, "IRN", "critical", d(2020, 11, 9), actor_type="other",
                   quote=HOSTILE_QUOTE, url="javascript:alert(1)"),
-        _reaction("b1", "Angela Merkel", "DEU", "congratulated", d(2016, 11, 9), event_id=EVENT_2016,
+        make_reaction("b1", "Angela Merkel", "DEU", "congratulated", d(2016, 11, 9), event_id=EVENT_2016,
                   published=d(2016, 11, 9), quote="Germany and America are bound by values."),
-        _reaction("b1", "Vladimir Putin", "RUS", "congratulated", d(2016, 11, 9), event_id=EVENT_2016,
+        make_reaction("b1", "Vladimir Putin", "RUS", "congratulated", d(2016, 11, 9), event_id=EVENT_2016,
                   actor_type="head_of_state", published=d(2016, 11, 9)),
-        _reaction("b1", "Theresa May", "GBR", "congratulated", d(2016, 11, 9), event_id=EVENT_2016,
+        make_reaction("b1", "Theresa May", "GBR", "congratulated", d(2016, 11, 9), event_id=EVENT_2016,
                   published=d(2016, 11, 9)),
     ]
     return reactions_frame(rows)

@@ -183,6 +183,7 @@ def test_play_mode_animates_day_by_day(page, server):
     _settle(page)
     _wait_map(page, at_least=100)
     assert _fill_of(page, "DEU") == NOT_FOUND_RGB  # the animation starts on the event day
+    assert page.locator("g.legend g.traces").count() == 8  # every stance has a key, even ones nobody holds yet
     page.locator("text.updatemenu-item-text", has_text="Play").first.click()
     page.wait_for_function(
         """() => { const p = Array.from(document.querySelectorAll('path.choroplethlocation'))
@@ -239,3 +240,17 @@ def test_upload_an_article_and_see_it(page, server, tmp_path):
     _open(page, f"{server}/Quotes?event=us-2020-election&q=Ardern")
     page.wait_for_selector("text=rows", timeout=30_000)
     assert page.get_by_text("0 rows").count() == 0
+
+
+def test_a_wrong_type_upload_is_refused_with_a_message(page, server, tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not an article")
+    _open(page, f"{server}/Add_articles")
+    before = page.get_by_text("articles ·").inner_text()
+    page.locator("input[type='file']").set_input_files(str(pdf))
+    page.get_by_role("button", name="Add to the store").click()
+    page.wait_for_selector("text=not an accepted file type", timeout=30_000)
+    _settle(page)
+    assert page.get_by_text("report.pdf: refused").count() == 1
+    assert page.get_by_text("articles ·").inner_text() == before  # nothing stored was touched
+    _shot(page, "add-articles-refused")

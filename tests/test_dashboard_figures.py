@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 
@@ -137,3 +138,32 @@ def test_bloc_share_figure_labels_k_of_n():
     fig = figures.bloc_share_figure(shares, title="t")
     assert list(fig.data[0].y) == ["BRICS", "G7"] and list(fig.data[0].text) == ["1 of 5", "6 of 6"]
     assert list(fig.data[0].x) == [20.0, 100.0]
+
+
+@pytest.mark.parametrize("animated", [False, True])
+def test_map_legend_lists_every_stance_even_when_nobody_holds_it(countries, animated):
+    status = tables.with_country_names(status_rows([("DEU", 0, "congratulated")]), countries)
+    fig = figures.animated_status_map(status, title="t") if animated else figures.status_map(status, title="t")
+    legend = [trace.name for trace in fig.data if trace.showlegend]
+    assert legend == [figures.stance_label(s) for s in STANCE_ORDER]
+    assert all(trace.type == "scattergeo" and list(trace.lon) == [None] for trace in fig.data if trace.showlegend)
+    if animated:  # frames redraw the shapes only, never the legend entries
+        assert all(len(frame.data) == len(frame.traces) == len(STANCE_ORDER) + 1 for frame in fig.frames)
+
+
+@pytest.mark.parametrize(
+    "day, unofficial, expected",
+    [
+        (dt.date(2020, 11, 9), False, "Official positions, as of 2020-11-09"),
+        (dt.date(2020, 11, 9), True, "Positions, official and unofficial, as of 2020-11-09"),
+        (None, False, "Official positions, day by day (press ▶ Play)"),
+    ],
+)
+def test_status_title_says_whose_positions_and_when(day, unofficial, expected):
+    assert figures.status_title(day=day, include_unofficial=unofficial) == expected
+
+
+def test_cumulative_figure_dates_on_the_axis_are_iso():
+    status = status_rows([("DEU", 0, "no_reaction_found"), ("DEU", 1, "congratulated")])
+    fig = figures.cumulative_figure(tables.cumulative_reactions(status, groups={"A": {"DEU"}}), title="t", x="day")
+    assert fig.layout.xaxis.tickformat == "%Y-%m-%d"

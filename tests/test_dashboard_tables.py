@@ -16,10 +16,11 @@ from dashboard_fixtures import (  # noqa: F401  (fixtures)
     HOSTILE_QUOTE,
     consolidated,
     countries,
+    make_reaction,
     status_rows,
 )
-from pipeline.consolidate import first_reactions
-from pipeline.records import empty_consolidated, empty_first_reactions, empty_status
+from pipeline.consolidate import consolidate_reactions, first_reactions
+from pipeline.records import empty_consolidated, empty_first_reactions, empty_status, reactions_frame
 
 
 @pytest.mark.parametrize(
@@ -121,6 +122,15 @@ def test_cumulative_reactions_counts_and_shares(groups, expected_last):
     for group, (reacted, total) in expected_last.items():
         assert (last.at[group, "reacted"], last.at[group, "total"]) == (reacted, total)
         assert last.at[group, "share"] == pytest.approx(reacted / total)
+
+
+def test_cumulative_reactions_never_fall_when_a_country_goes_quiet():
+    status = status_rows([
+        ("RUS", 0, "no_reaction_found"), ("RUS", 1, "neutral"), ("RUS", 2, "silent"), ("RUS", 3, "withheld"),
+        ("CHN", 0, "withheld"), ("CHN", 1, "withheld"), ("CHN", 2, "withheld"), ("CHN", 3, "congratulated"),
+    ])
+    curves = tables.cumulative_reactions(status, groups={"g": {"RUS", "CHN"}}).sort_values("days_since_event")
+    assert list(curves["reacted"]) == [0, 1, 1, 2]
 
 
 def test_cumulative_reactions_empty():
@@ -249,3 +259,59 @@ def test_country_choices_sorted_by_name(countries):
     status = tables.with_country_names(status_rows([("RUS", 1, "silent"), ("DEU", 1, "congratulated")]), countries)
     assert list(tables.country_choices(status).items()) == [("DEU", "Germany"), ("RUS", "Russia")]
     assert tables.country_choices(status.iloc[0:0]) == {}
+
+
+def _merkel_in_two_articles() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Merkel's congratulation reported by a1 (with her quote) and by a7 (a later article, no quote)."""
+    rows = [
+        make_reaction("a1", "Angela Merkel", "DEU", "congratulated", dt.date(2020, 11, 8), quote="I look forward."),
+        make_reaction("a7", "Angela Merkel", "DEU", "congratulated", dt.date(2020, 11, 20), quote=""),
+    ]
+    reactions = reactions_frame(rows)
+    return consolidate_reactions(reactions), reactions
+
+
+def test_evidence_rows_take_each_articles_own_quote():
+    consolidated, reactions = _merkel_in_two_articles()
+    by_article = tables.evidence_rows(consolidated, reactions=reactions).set_index("article_id")["quote"]
+    assert (by_article["a1"], by_article["a7"]) == ("I look forward.", "")
+    # without the mentions table, every row repeats the reaction's chosen quote
+    assert set(tables.evidence_rows(consolidated)["quote"]) == {"I look forward."}
+
+
+@pytest.mark.parametrize(
+    "until, expected_actors",
+    [
+        (None, ["Wang Wenbin", "<b>Evil</b> [click](javascript:alert(1))", "Wang Wenbin"]),
+        (dt.date(2020, 11, 9), ["<b>Evil</b> [click](javascript:alert(1))", "Wang Wenbin", "Alexei Navalny"]),
+        (dt.date(2020, 11, 6), []),
+    ],
+)
+def test_recent_reactions_stop_at_the_day_shown(consolidated, until, expected_actors):
+    recent = tables.recent_reactions(consolidated[consolidated["event_id"] == EVENT_2020], limit=3, until=until)
+    assert list(recent["actor"]) == expected_actors
+    assert list(recent.columns) == list(tables.RECENT_COLUMNS)
+    if until is not None and len(recent):
+        assert recent["date"].max() <= pd.Timestamp(until)
+
+
+def test_with_display_labels_names_stances_and_actor_types():
+    frame = pd.DataFrame({"stance": ["no_comment"], "actor_type": ["head_of_state"], "quote": ["x_y"]})
+    out = tables.with_display_labels(frame)
+    assert out.iloc[0].tolist() == ["Declined to comment", "head of state", "x_y"]
+    assert frame.iloc[0].tolist() == ["no_comment", "head_of_state", "x_y"]  # the input is left alone
+
+
+def test_silent_members_leave_out_countries_that_had_reacted_before():
+    series = status_rows([("RUS", 0, "neutral"), ("RUS", 1, "silent"), ("JPN", 0, "no_reaction_found"),
+                          ("JPN", 1, "no_reaction_found")])
+    assert tables.reacted_by(series, days_since_event=1) == {"RUS"}
+    assert tables.reacted_by(series, days_since_event=-1) == frozenset()
+    day1 = tables.status_on_day(series, days_since_event=1)
+    silent = tables.silent_members(day1, blocs={"A": {"RUS", "JPN"}}, had_reacted=tables.reacted_by(series, days_since_event=1))
+    assert list(silent["country_iso3"]) == ["JPN"]
+
+
+@pytest.mark.parametrize("n, text", [(0, "0 rows"), (1, "1 row"), (2, "2 rows")])
+def test_row_count_text(n, text):
+    assert tables.row_count_text(n) == text

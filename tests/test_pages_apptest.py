@@ -6,9 +6,11 @@ parameters restore a view, and the add-articles flow adds rows without losing st
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -38,6 +40,13 @@ def run(page: str, *, params: dict[str, str] | None = None) -> AppTest:
 
 def figure(at: AppTest, index: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def values(array: list | dict) -> list:
+    """A figure's number array as a list (plotly sends numbers as {"dtype", "bdata"} typed arrays)."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
 
 
 def coloured(fig: dict) -> dict[str, list[str]]:
@@ -158,7 +167,8 @@ def test_quotes_search_filter_and_safe_text(store_dir):
     assert set(found["actor"]) == {"Wang Wenbin"} and len(found) == 2
     assert at.query_params["q"] == "wang"
     at.selectbox(key="filters.w.group").set_value("region:Europe").run()
-    assert at.dataframe[0].value.empty
+    assert not at.dataframe and any("No reaction matches" in i.value for i in at.info)
+    assert any(t.value == "0 rows" for t in at.text)
 
 
 def test_quotes_query_param_restores_search(store_dir):
@@ -254,3 +264,33 @@ def test_date_range_filter_limits_rows_and_goes_into_the_link(store_dir):
     assert not at.exception, [e.value for e in at.exception]
     assert set(at.dataframe[0].value["actor"]) == {"Wang Wenbin", "Recep Tayyip Erdogan"}
     assert (at.query_params["from"], at.query_params["to"]) == ("2020-11-10", "2020-11-13")
+
+
+@pytest.mark.parametrize("page", ["app", "map", "timeline", "quotes"])
+def test_an_event_with_no_data_says_so(store_dir, page):
+    at = run(page, params={"event": "myanmar-coup-2021"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("holds no reaction to the 2021 military coup in Myanmar" in i.value for i in at.info)
+
+
+def test_overview_recent_reactions_stop_at_the_day_shown(store_dir):
+    at = run("app", params={"day": "2020-11-08"})
+    recent = at.dataframe[0].value
+    assert len(recent) and recent["date"].max() <= dt.datetime(2020, 11, 8)
+    assert "Wang Wenbin" not in set(recent["actor"])  # his quotes are dated 9 and 13 November
+    assert any("up to 2020-11-08" in s.value for s in at.subheader)
+
+
+def test_compare_takes_bloc_membership_on_each_events_date(store_dir):
+    at = run("compare", params={"group": "bloc:EU"})
+    congratulated = next(trace for trace in figure(at, 1)["data"] if trace["name"] == "Congratulated")
+    by_event = dict(zip(congratulated["y"], values(congratulated["x"])))
+    assert by_event["2016 United States presidential election"] == 2  # DEU and GBR: the UK was in the EU in 2016
+    assert by_event["2020 United States presidential election"] == 2  # DEU and FRA: the UK (which did too) had left
+
+
+def test_compare_tables_use_stance_labels(store_dir):
+    at = run("compare")
+    silent = at.dataframe[0].value
+    assert set(silent["stance"]) <= {"Silent (reported)", "Declined to comment", "No reaction found"}
+    assert at.selectbox(key="compare.stance").format_func("no_comment") == "Declined to comment"
