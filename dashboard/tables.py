@@ -333,9 +333,25 @@ def reacted_by(status_by_day: pd.DataFrame, *, days_since_event: int) -> frozens
     return frozenset(upto["country_iso3"])
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value):
+    """A cell a spreadsheet would run as a formula ("=HYPERLINK(…)" in a quote) is prefixed with an apostrophe
+    (OWASP's advice for CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV (with a BOM so spreadsheet programs read accents right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """The frame as UTF-8 CSV (with a BOM so spreadsheet programs read accents right); text cells that a
+    spreadsheet would read as formulas are defused."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or str(safe[column].dtype) in {"str", "string"}:
+            safe[column] = safe[column].map(_defuse)
+    return safe.to_csv(index=False).encode("utf-8-sig")
 
 
 def only_with_position(timeline: pd.DataFrame) -> pd.DataFrame:

@@ -315,3 +315,24 @@ def test_silent_members_leave_out_countries_that_had_reacted_before():
 @pytest.mark.parametrize("n, text", [(0, "0 rows"), (1, "1 row"), (2, "2 rows")])
 def test_row_count_text(n, text):
     assert tables.row_count_text(n) == text
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ('=HYPERLINK("http://x")', "'=HYPERLINK(\"http://x\")"),
+        ("+1 555", "'+1 555"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("- a dash-introduced quote", "'- a dash-introduced quote"),
+        ("Congratulations to Joe Biden", "Congratulations to Joe Biden"),
+    ],
+)
+def test_csv_download_defuses_formulas(cell, expected):
+    import io
+
+    import pandas as pd
+
+    from dashboard.tables import to_csv_bytes
+
+    back = pd.read_csv(io.BytesIO(to_csv_bytes(pd.DataFrame({"quote": [cell]}))), encoding="utf-8-sig")
+    assert back["quote"].iloc[0] == expected
