@@ -148,13 +148,12 @@ class ActorMentions:
     # --- chain resolution ----------------------------------------------------------------------------------
     def _country_of(self, chain: list[_Piece]) -> tuple[str, str]:
         """(ISO3 or org id, 'country'|'org') from the chain's modifiers, the last one winning."""
-        found = ("", "")
-        for piece in chain:
-            if piece.label in {"COUNTRY", "DEMONYM", "GOV"}:
-                found = (piece.key, "country")
-            elif piece.label == "ORG":
-                found = (piece.key, "org")
-        return found
+        # "the German Foreign Office": the demonym says whose office; a metonym only when nothing else does.
+        for labels in ({"COUNTRY", "DEMONYM"}, {"GOV"}, {"ORG"}):
+            pieces = [p for p in chain if p.label in labels]
+            if pieces:
+                return pieces[-1].key, "org" if labels == {"ORG"} else "country"
+        return "", ""
 
     def _right_country(self, doc: Doc, end: int) -> tuple[str, str]:
         """'the president of Russia', 'the foreign ministry in Beijing'."""

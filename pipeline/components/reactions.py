@@ -32,6 +32,9 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _QUOTED_SELF = frozenset({"it", "this", "that", "there"})
+_MEMBER_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor", "state", "country", "nation"})
+_COMPLEMENT_DEPS = frozenset({"attr", "acomp", "dobj", "xcomp", "ccomp", "prep", "oprd", "advmod"})
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither"})
 _PERSON_LABELS = frozenset({"PERSON", "OFFICE"})
 _BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
 # Which stance wins when one clause carries several cues: evidence about *not* reacting modifies a
@@ -56,6 +59,17 @@ class _Cue:
     cue_id: str
     is_phrase: bool
     unless_past: bool = False  # a phrase that withholds only when its clause is not in the past
+    span: tuple[int, int] = (0, 0)  # a phrase's tokens: a negation inside it ("not free and fair") is its own
+
+
+def _modifies(token: Token, noun: Token) -> bool:
+    """Whether a token sits in the pre-modifiers of a noun (compound, possessive, adjective)."""
+    current = token
+    while current != noun and current.head != current:
+        if current.dep_ not in {"compound", "poss", "amod", "case", "det", "nummod", "quantmod"}:
+            return False
+        current = current.head
+    return current == noun
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -81,8 +95,11 @@ def _is_past(token: Token) -> bool:
     return True
 
 
-def _is_negated(token: Token) -> bool:
-    if any(child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in token.children):
+def _is_negated(token: Token, *, ignore: set[int] = frozenset()) -> bool:
+    if any(
+        (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}) and child.i not in ignore
+        for child in token.children
+    ):
         return True
     # "has said nothing", "offered no congratulations"
     if any(child.dep_ == "dobj" and child.lower_ in {"nothing", "none"} for child in token.children):
@@ -143,7 +160,7 @@ class ReactionFinder:
             span = doc[start:end]
             token = next((t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"), span.root)
             phrase = self.phrases[cue_id]
-            found.append(_Cue(token, phrase.stance, cue_id, True, phrase.unless_past))
+            found.append(_Cue(token, phrase.stance, cue_id, True, phrase.unless_past, (start, end)))
             covered.update(range(start, end))
         for token in doc:
             if token.i in covered:
@@ -189,6 +206,9 @@ class _Context:
 
     # --- stance of a clause --------------------------------------------------------------------------------
     def clause_stance(self, head: Token, cues: list[_Cue]) -> tuple[str, _Cue] | None:
+        # "asked whether Putin would send a message", "if Beijing congratulates him": not a reaction.
+        if any(child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS for child in head.children):
+            return None
         # "waited until Sunday", "congratulated him after the Electoral College vote": in the past these
         # report when a reaction came, not that it is withheld.
         cues = [c for c in cues if not (c.unless_past and _is_past(c.token if c.token.pos_ == "VERB" else head))]
@@ -264,7 +284,11 @@ class _Context:
                 if current == head:
                     break
                 current = current.head
-        return any(_is_negated(tok) for tok in tokens)
+        inside = {i for c in cues for i in range(*c.span)}
+        # "Nobody needed to wait": a negative subject negates the clause.
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _NEGATIVE_SUBJECTS for c in head.children):
+            return True
+        return any(_is_negated(tok, ignore=inside) for tok in tokens)
 
     def _governor(self, token: Token, head: Token) -> str | None:
         """'refused to congratulate' -> withheld; 'is expected to congratulate' -> drop."""
@@ -317,6 +341,8 @@ class _Context:
                 continue
             if any(child.pos_ == "VERB" for child in tok.children) or tok.head.pos_ == "VERB" and tok.dep_ == "aux":
                 continue
+            if any(child.dep_ in _COMPLEMENT_DEPS for child in tok.children):
+                continue  # "Erdoğan was not the last leader to speak" says something; nothing is elided
             related = [child for child in tok.children if child.i in by_clause] + (
                 [tok.head] if tok.head.i in by_clause and tok.head != tok else []
             )
@@ -465,7 +491,11 @@ class _Context:
             if resolved:
                 ids.append(resolved)
         for member in _coordinated(token):
-            resolved = self._resolve_token(member)
+            # A coordinated or apposed name, not what modifies a description ("Turkey, a NATO member, …").
+            span = self.actor_at.get(member.i)
+            resolved = span.id_ if span is not None else (
+                self._antecedent(member) if member.lower_ in _PERSON_PRONOUNS | _BODY_PRONOUNS else None
+            )
             if resolved and resolved not in ids:
                 ids.append(resolved)
         return ids
@@ -473,12 +503,16 @@ class _Context:
     def _is_group(self, token: Token) -> bool:
         if token.i in self.actor_at:
             return False
-        return token.lemma_.lower() in self.cues.group_lemmas or token.lower_ in {"others", "many", "several"}
+        if token.like_num or token.lower_ in {"both", "all", "some", "most", "others", "many", "several"}:
+            return True  # "Three of the last holdouts, Putin, López Obrador and Bolsonaro, …"
+        return token.lemma_.lower() in self.cues.group_lemmas
 
     def _group_members(self, token: Token) -> list[str]:
         sent = token.sent
         members: list[str] = []
-        in_subject = [t for t in token.subtree if t.i != token.i]
+        # Members are named in what follows the group noun ("leaders of X", "holdouts, X and Y"), not in its
+        # modifiers ("Turkey's NATO allies" are not NATO).
+        in_subject = [t for t in token.subtree if t.i > token.i or not _modifies(t, token)]
         marker = next(
             (t for t in sent if t.lower_ in self.cues.list_markers and t.i > token.i and t.lower_ != "from"),
             None,
@@ -510,7 +544,10 @@ class _Context:
                         return f"gov:{country}" if f"gov:{country}" in (self.doc._.actors or {}) else resolved
                     if resolved:
                         return resolved
-        # A subject phrase whose head is outside the mention: "the office of the Russian president".
+        # A subject phrase whose head is outside the mention: "the office of the Russian president" — but a
+        # member is not its organisation ("the only member of the Security Council that…").
+        if token.lemma_.lower() in _MEMBER_NOUNS:
+            return None
         for child in token.children:
             if child.dep_ in {"compound", "poss", "amod"} and child.i in self.actor_at:
                 return self.actor_at[child.i].id_
