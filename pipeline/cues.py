@@ -16,7 +16,8 @@ from pipeline.records import STANCES
 
 CUES_DIR = Path(__file__).parent / "data" / "cues"
 # "same": a phrase that repeats the reaction just reported ("did the same", "followed suit").
-_STANCE_OR_DROP = (*STANCES, "drop", "same")
+# "message": a phrase whose meaning depends on the event ("wished him well" after an election congratulates).
+_STANCE_OR_DROP = (*STANCES, "drop", "same", "message")
 
 
 class UnsupportedLanguageError(ValueError):

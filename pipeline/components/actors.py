@@ -122,6 +122,15 @@ def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
     return chains
 
 
+def _joined_title(doc: Doc, chain: list[_Piece], following: list[_Piece] | None) -> bool:
+    """'Crown Prince and Prime Minister Mohammed bin Salman': two titles of one person, not two actors."""
+    if following is None or any(p.label != "TITLE" for p in chain):
+        return False
+    gap = doc[chain[-1].end : following[0].start]
+    names_person = any(p.label in {"PERSON_KNOWN", "PERSON_NER"} for p in following)
+    return names_person and [t.lower_ for t in gap] == ["and"] and following[0].label == "TITLE"
+
+
 class ActorMentions:
     """The ``actor_mentions`` component; see the module docstring."""
 
@@ -133,7 +142,10 @@ class ActorMentions:
         actors: dict[str, dict] = {}
         spans: list[Span] = []
         pieces = _pieces(doc)
-        for chain in _chains(doc, pieces):
+        chains = _chains(doc, pieces)
+        for index, chain in enumerate(chains):
+            if _joined_title(doc, chain, chains[index + 1] if index + 1 < len(chains) else None):
+                continue
             resolved = self._resolve_chain(doc, chain, day=day)
             if resolved is None:
                 continue

@@ -39,7 +39,9 @@ _PERSON_LABELS = frozenset({"PERSON", "OFFICE"})
 _BODY_LABELS = frozenset({"GOV", "COUNTRY", "ORG", "ROYAL"})
 # Which stance wins when one clause carries several cues: evidence about *not* reacting modifies a
 # congratulation ("has yet to congratulate"), so the modifiers come first.
-_CLAUSE_PRECEDENCE = ("no_comment", "silent", "withheld", "congratulated", "critical", "supportive", "neutral")
+_CLAUSE_PRECEDENCE = (
+    "no_comment", "silent", "withheld", "congratulated", "critical", "message", "supportive", "neutral",
+)
 _MODIFIER_STANCES = frozenset({"no_comment", "silent", "withheld"})
 # Edges from a reported clause up to the verb that reports it ("said Hungary joined its allies in condemning").
 _REPORTED_PATH_DEPS = frozenset({"ccomp", "conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "pobj", "dobj"})
@@ -227,6 +229,12 @@ class _Context:
         for modifier in ("no_comment", "silent", "withheld"):
             if modifier in stances:
                 cue = next(c for c in cues if c.stance == modifier)
+                negative_subject = any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _NEGATIVE_SUBJECTS for c in head.children
+                )
+                waits_not = cue.token.pos_ == "VERB" and _is_negated(cue.token, ignore=set(range(*cue.span)))
+                if modifier == "withheld" and (negative_subject or waits_not):
+                    return None  # "Nobody needed to wait for the count", "will not wait"
                 return modifier, cue
         ranked = sorted(
             (c for c in cues if c.stance in _CLAUSE_PRECEDENCE),
@@ -392,8 +400,10 @@ class _Context:
         # internal affair": only nouns of speaking take their possessor as the speaker.
         owner = cue.token.head if cue.token.pos_ == "ADJ" and cue.token.dep_ == "amod" else cue.token
         possessor = next((c for c in owner.children if c.dep_ == "poss"), None)
-        if owner.lemma_.lower() not in self.cues.possessor_speaks:
-            possessor = None
+        if owner.lemma_.lower() not in self.cues.possessor_speaks or (
+            possessor is not None and possessor.pos_ == "PRON"
+        ):
+            possessor = None  # "X sent their messages": the pronoun is the subject, found below
         if possessor is not None and cue.token.pos_ in {"NOUN", "ADJ", "PROPN"}:
             resolved = self._resolve_token(possessor)
             if resolved:
@@ -527,12 +537,13 @@ class _Context:
 
     def _resolve_token(self, token: Token) -> str | None:
         span = self.actor_at.get(token.i)
+        if span is None or not span.id_.startswith("person:"):
+            # "the Kremlin's spokesman, Dmitry Peskov, …": the apposition names who it is.
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.actor_at and self.actor_at[child.i].id_.startswith("person:"):
+                    return self.actor_at[child.i].id_
         if span is not None:
             return span.id_
-        # "the Kremlin's spokesman, Dmitry Peskov, …": the apposition names who it is.
-        for child in token.children:
-            if child.dep_ == "appos" and child.i in self.actor_at and self.actor_at[child.i].id_.startswith("person:"):
-                return self.actor_at[child.i].id_
         if token.lemma_.lower() in self.cues.aide_lemmas:
             # "a spokesman for Chancellor Scholz", "aides to the president": that government speaks.
             for prep in token.children:
