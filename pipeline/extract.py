@@ -245,7 +245,27 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
             )
         )
     reactions.sort(key=lambda r: r.start_char)
-    return reactions
+    return _share_dates(reactions)
+
+
+def _share_dates(reactions: list[Reaction]) -> list[Reaction]:
+    """An undated reaction takes the date of the same stance by the same country in the same article ('China
+    on Friday offered its first congratulations … spokesman Wang Wenbin said: "We extend our congratulations"'):
+    one act reported twice. Explicit dates are never replaced."""
+    dated: dict[tuple[str, str], tuple] = {}
+    for reaction in reactions:
+        if reaction.reaction_date is not None and reaction.country_iso3:
+            key = (reaction.country_iso3, reaction.stance)
+            known = dated.get(key)
+            if known is None or reaction.reaction_date < known[0]:
+                dated[key] = (reaction.reaction_date, reaction.date_precision)
+    shared = []
+    for reaction in reactions:
+        found = dated.get((reaction.country_iso3, reaction.stance)) if reaction.reaction_date is None else None
+        if found is not None:
+            reaction = dataclasses.replace(reaction, reaction_date=found[0], date_precision=found[1])
+        shared.append(reaction)
+    return shared
 
 
 def extract_reactions(

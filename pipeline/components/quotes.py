@@ -106,10 +106,13 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         quotes = [q for q in (_token_span(doc, s, e) for s, e in quote_char_spans(doc.text)) if q is not None]
         quotes += self._colon_quotes(doc, quotes)
+        answers = self._transcript_answers(doc, quotes)
+        quotes += list(answers)
         quotes.sort(key=lambda q: q.start)
         speakers: list[int] = []
         for quote in quotes:
-            speakers.append(self._speaker(doc, quote))
+            answerer = answers.get(quote)
+            speakers.append(answerer if answerer is not None else self._speaker(doc, quote))
         # A quote paragraph with no frame continues the previous quote's speaker.
         for i, quote in enumerate(quotes):
             if speakers[i] < 0 and i > 0 and speakers[i - 1] >= 0 and self._stands_alone(doc, quote):
@@ -145,6 +148,32 @@ class QuoteFinder:
             if end - nxt.i >= 3:
                 found.append(Span(doc, nxt.i, end, label="QUOTE"))
         return found
+
+    @staticmethod
+    def _transcript_answers(doc: Doc, quotes: list[Span]) -> dict[Span, int]:
+        """Briefing transcripts: an 'A:' paragraph is the answer of the official the article introduced —
+        the last spokesperson named outside the questions and quotations before it, else the last person."""
+        inside = {i for q in quotes for i in range(q.start, q.end)}
+        actors = doc._.actors or {}
+        answers: dict[Span, int] = {}
+        question_lines: set[int] = set()
+        for match in re.finditer(r"(?m)^(Q|A)\s*[:.]\s*(.+)$", doc.text):
+            span = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+            if span is None:
+                continue
+            if match.group(1) == "Q":
+                question_lines.update(range(span.start, span.end))
+                continue
+            people = [
+                s for s in doc.spans.get(ACTORS_KEY, [])
+                if s.end <= span.start and s.start not in inside and s.start not in question_lines
+                and s.id_.startswith("person:")
+            ]
+            spokespeople = [s for s in people if actors.get(s.id_, {}).get("actor_type") == "spokesperson"]
+            chosen = (spokespeople or people)[-1:] if people else []
+            if chosen and len(span) >= 3:
+                answers[Span(doc, span.start, span.end, label="QUOTE")] = chosen[0].root.i
+        return answers
 
     def _dash_dialogue(self, doc: Doc, inside: set[int]) -> list[Span]:
         found = []

@@ -89,6 +89,8 @@ def _coordinated(token: Token) -> list[Token]:
 
 def _is_past(token: Token) -> bool:
     """'waited', 'had waited' — but not 'would have waited', nor the present perfect 'has held back'."""
+    if token.tag_ == "VB" and any(c.lower_ == "did" for c in token.children if c.dep_ == "aux"):
+        return True  # "did not congratulate … until December 15"
     if token.tag_ not in {"VBD", "VBN"}:
         return False
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
@@ -250,6 +252,8 @@ class _Context:
             message = next((c for c in cues if self._is_message(c.token)), None)
             return ("message", message) if message is not None else None
         stance, cue = ranked[0].stance, ranked[0]
+        if cue.is_phrase and stance == "neutral":
+            negated = False  # "did not comment on the internal affairs of any country" is still that stance
         governed = self._governor(cue.token, head)
         if governed == "drop":
             return None
