@@ -504,6 +504,9 @@ class _Context:
             resolved = self._resolve_token(token)
             if resolved:
                 ids.append(resolved)
+        for resolved in self._listed_before(token):
+            if resolved not in ids:
+                ids.append(resolved)
         for member in _coordinated(token):
             # A coordinated or apposed name, not what modifies a description ("Turkey, a NATO member, …").
             span = self.actor_at.get(member.i)
@@ -513,6 +516,27 @@ class _Context:
             if resolved and resolved not in ids:
                 ids.append(resolved)
         return ids
+
+    def _listed_before(self, token: Token) -> list[str]:
+        """Names listed right before a subject with 'and' or commas, when the parser tangled the list
+        ('Commission President Ursula von der Leyen and Council President Charles Michel each sent…')."""
+        span = self.actor_at.get(token.i)
+        if span is None:
+            return []
+        found, start = [], span.start
+        while True:
+            gap_end = start
+            gap_start = gap_end
+            while gap_start > span.sent.start and self.doc[gap_start - 1].text in {"and", ","}:
+                gap_start -= 1
+            if gap_start == gap_end:
+                return found
+            # Skip an organisation's name before a title ("Council" in "Council President Charles Michel").
+            previous = self.actor_at.get(gap_start - 1)
+            if previous is None or previous.label_ not in {"PERSON", "OFFICE", "GOV", "ROYAL"}:
+                return found
+            found.append(previous.id_)
+            start = previous.start
 
     def _is_group(self, token: Token) -> bool:
         if token.i in self.actor_at:
