@@ -85,12 +85,15 @@ def _name_tokens(name: str) -> list[str]:
     return tokens
 
 
-def name_pattern(name: str) -> list[dict]:
-    """A token pattern for a name: case-sensitive for short acronyms ("US" must not match "us"), else
-    case-insensitive; diacritics are handled by adding a folded variant of the name separately."""
+def name_pattern(name: str) -> str | list[dict]:
+    """A span-ruler pattern for a name: short acronyms ("US" must not match "us") as case-sensitive token
+    patterns; every other name as a phrase string, matched case-insensitively by the ruler's PhraseMatcher
+    (phrase_matcher_attr LOWER) — the same tokenizer splits the name and the text, and the PhraseMatcher is
+    linear in the text where the token Matcher grows with the number of patterns. Diacritics are handled by
+    adding a folded variant of the name separately."""
     if _SHORT_ACRONYM.match(name):
         return [{"ORTH": tok} for tok in _name_tokens(name)]
-    return [{"LOWER": tok.lower()} for tok in _name_tokens(name)]
+    return name
 
 
 def _variants(names: Iterable[str]) -> set[str]:
@@ -295,8 +298,11 @@ class Gazetteer:
         index: dict[str, str] = {}
         for pattern in self.patterns():
             if pattern["label"] in {"PERSON_KNOWN", "ORG", "GOV"}:
-                words = [tok.get("LOWER") or tok.get("ORTH") for tok in pattern["pattern"]]
-                name = " ".join(words).replace(" - ", "-").replace(" 's", "'s")
+                if isinstance(pattern["pattern"], str):
+                    name = pattern["pattern"]
+                else:
+                    words = [tok.get("LOWER") or tok.get("ORTH") for tok in pattern["pattern"]]
+                    name = " ".join(words).replace(" - ", "-").replace(" 's", "'s")
                 index.setdefault(fold(name), pattern["id"])
         return index
 

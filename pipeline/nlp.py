@@ -49,7 +49,7 @@ def build_nlp(*, language: str = "en") -> Language:
     ruler = nlp.add_pipe(
         "span_ruler",
         name="gazetteer_ruler",
-        config={"spans_key": actors.GAZETTEER_KEY, "overwrite": True, "phrase_matcher_attr": None},
+        config={"spans_key": actors.GAZETTEER_KEY, "overwrite": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns(load_gazetteer().patterns())
     nlp.add_pipe("actor_mentions")

@@ -194,6 +194,10 @@ class _Context:
         self.cues = cues
         self.dates = doc._.dates or []
         self.day = reference_date(doc)
+        # doc.ents rebuilds its spans on every access: read once.
+        ents = list(doc.ents)
+        self.person_ents = [e for e in ents if e.label_ == "PERSON"]
+        self.ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         self.from_group: set[str] = set()  # agents of the current clause that came from a group's members
         self.mentions: list[dict] = []  # mentions found so far, in text order
 
@@ -609,7 +613,7 @@ class _Context:
             # Sentences wholly inside a quotation do not count towards how far back to look.
             if any(tok.i not in self.quote_at and not tok.is_punct and not tok.is_space for tok in previous):
                 narrative += 1
-        person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        person_ents = self.person_ents
         for i, sentence in enumerate(sentences):
             limit = token.i if i == 0 else sentence.end
             # Words inside a quotation are someone else's voice: they hold no antecedent of the narrative.
@@ -682,7 +686,11 @@ class _Context:
                 break
             enclosing = clause_head(enclosing.head)
             framing.append(enclosing)
+        sentences = {h.sent.start for h in framing}
         for entry in self.dates:
+            # A dependency path never leaves its sentence: dates elsewhere cannot hang from these clauses.
+            if self.doc[entry["start"]].sent.start not in sentences:
+                continue
             root = self.doc[entry["start"]:entry["end"]].root
             # "When Navalny was poisoned in 2020, Merkel condemned…": a year in a temporal clause dates the
             # whole statement; only a date in the clause itself dates the reaction.
@@ -727,7 +735,7 @@ class _Context:
             span = self.actor_at.get(target.i)
             if span is not None:
                 return span.id_, span.text, "actor"
-            ent = next((e for e in self.doc.ents if e.start <= target.i < e.end), None)
+            ent = self.ent_at.get(target.i)
             if ent is not None and ent.label_ == "NORP":
                 return "", ent.text, "group"  # "congratulated the Republican", "the Americans"
             if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE"}:

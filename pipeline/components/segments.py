@@ -15,6 +15,7 @@ starts) and marks:
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from pipeline.components.quotes import quote_char_spans
@@ -43,36 +44,47 @@ class LineSegmenter:
         return len(words) == 1 or any(t.text in {"(", ","} for t in words)
 
     def __call__(self, doc: Doc) -> Doc:
+        starts: dict[int, int] = {}  # token index -> 1 (starts a sentence) or -1 (does not)
         line_start = 0
         for token in doc:
             if token.i > 0 and "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-                token.is_sent_start = True
+                starts[token.i] = 1
                 line_start = token.i
             elif token.is_space and "\n" in token.text:
                 continue
             spaced = token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
-            if token.text in {"-", "--"} and spaced and token.i + 1 < len(doc) and self._is_dateline(doc[line_start : token.i]):
-                doc[token.i + 1].is_sent_start = True
+            if token.text in {"-", "--"} and spaced and token.i + 1 < len(doc):
+                if self._is_dateline(doc[line_start : token.i]):
+                    starts[token.i + 1] = 1
             if token.text == ":" and token.i + 1 < len(doc):
                 heading = [t for t in doc[line_start : token.i] if t.text not in _BULLETS and not t.is_space]
                 if 0 < len(heading) <= _MAX_HEADING_TOKENS and all(_is_heading_word(t) for t in heading):
-                    doc[token.i + 1].is_sent_start = True
-        self._keep_short_quotes_whole(doc)
+                    starts[token.i + 1] = 1
+        starts.update(self._inside_short_quotes(doc))
+        # Written in one go: setting token.is_sent_start one by one re-checks the whole doc each time.
+        if starts:
+            values = doc.to_array([SENT_START]).astype("int64")  # -1/0/1, stored by spaCy as uint64
+            for i, value in starts.items():
+                if i > 0:
+                    values[i] = value
+            doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
     @staticmethod
-    def _keep_short_quotes_whole(doc: Doc) -> None:
+    def _inside_short_quotes(doc: Doc) -> dict[int, int]:
         """'wrote "DICTADOR MADURO, AFUERA!!!" on social media, and said…': a short quotation's own
         punctuation does not end the sentence that reports it."""
+        inside: dict[int, int] = {}
         for start, end in quote_char_spans(doc.text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) > _MAX_WHOLE_QUOTE_TOKENS:
                 continue
             for token in span[1:]:
-                token.is_sent_start = False
+                inside[token.i] = -1
             after = span.end + 1  # past the closing mark
             if after < len(doc) and (doc[after].is_lower or doc[after].is_punct) and "\n" not in doc[after - 1].text_with_ws:
-                doc[after].is_sent_start = False
+                inside[after] = -1
+        return inside
 
 
 @Language.factory("line_segments", assigns=["token.is_sent_start"], default_config={})
