@@ -142,3 +142,34 @@ def test_added_articles_survive_a_rebuild(tmp_path, monkeypatch):
     tables = store.load_store(store_dir)
     assert {"sample-one", "pasted"} <= set(tables.articles["article_id"])
     assert "Yoshihide Suga" in set(tables.reactions["actor"])
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory) -> store.StoreTables:
+    from pipeline import build
+
+    directory = tmp_path_factory.mktemp("sample-store")
+    build.build_sample_store(store_dir=directory)
+    return store.load_store(directory)
+
+
+def test_sample_store_has_evidence_behind_every_row(sample_store):
+    consolidated = sample_store.consolidated
+    assert len(consolidated) > 100
+    for row in consolidated.itertuples(index=False):
+        assert row.evidence, row.actor
+        assert all(item["article_id"] and item["sentence"] for item in row.evidence)
+
+
+def test_sample_store_has_status_by_day_for_every_event(sample_store):
+    status = sample_store.country_status
+    events = set(sample_store.consolidated["event_id"])
+    assert set(status["event_id"]) == events
+    russia_2020 = status[(status["event_id"] == "us-2020-election") & (status["country_iso3"] == "RUS")]
+    by_day = dict(zip(russia_2020["day"].dt.strftime("%Y-%m-%d"), russia_2020["stance"]))
+    # Silent from the event, then waiting (the Kremlin on 9 November), congratulating on 15 December.
+    assert by_day["2020-11-08"] == "silent"
+    assert by_day["2020-11-10"] == "withheld"
+    assert by_day["2020-12-16"] == "congratulated"
+    # Countries nobody reported on stay "no reaction found", apart from "silent".
+    assert "no_reaction_found" in set(status["stance"])
