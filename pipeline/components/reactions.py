@@ -277,9 +277,9 @@ class _Context:
     def _delayed(self, head: Token) -> bool:
         """'did not congratulate Biden until December 15': a late reaction, not a refusal."""
         return any(
-            child.dep_ == "prep" and child.lower_ in {"until", "till"}
-            and any(c.ent_type_ in {"DATE", "TIME"} for c in child.subtree)
-            for child in head.children
+            tok.dep_ == "prep" and tok.lower_ in {"until", "till"}
+            and any(c.ent_type_ in {"DATE", "TIME"} for c in tok.subtree)
+            for tok in head.subtree
         )
 
     def _is_message(self, token: Token) -> bool:
@@ -673,6 +673,12 @@ class _Context:
         # "Peskov said on Monday that Putin would wait": the day of the saying dates the stance.
         current = head
         while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head != current:
+            if (
+                current.dep_ == "conj"
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+                and current.head.lemma_.lower() in self.cues.reporting_lemmas
+            ):
+                break  # "Peskov said on Monday …, and Putin did not congratulate …": a clause of its own
             current = current.head
             heads.append(current)
         dates, years = [], []
@@ -686,6 +692,12 @@ class _Context:
                 break
             enclosing = clause_head(enclosing.head)
             framing.append(enclosing)
+        until = set()
+        if self._delayed(head):
+            # "did not congratulate Biden until December 15, the day after…": the day it came.
+            for tok in head.subtree:
+                if tok.dep_ == "prep" and tok.lower_ in {"until", "till"}:
+                    until.update(t.i for t in tok.subtree)
         sentences = {h.sent.start for h in framing}
         for entry in self.dates:
             # A dependency path never leaves its sentence: dates elsewhere cannot hang from these clauses.
@@ -701,7 +713,7 @@ class _Context:
                 self._attached(root, h, through_clauses=True) for h in framing
             ):
                 years.append(entry["year"])
-            if entry["date"] and any(self._attached(root, h) for h in heads):
+            if entry["date"] and (entry["start"] in until or any(self._attached(root, h) for h in heads)):
                 dates.append([entry["date"], entry["precision"]])
         return dates, years, before_event
 
