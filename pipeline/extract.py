@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import logging
 import re
 from typing import Callable, Iterable, Sequence
 
@@ -31,7 +30,6 @@ from pipeline.events import ELECTION_KINDS, Event, EventMatch
 from pipeline.gazetteer import fold, load_gazetteer
 from pipeline.records import Reaction, reactions_frame
 
-log = logging.getLogger(__name__)
 
 # A stance reported alongside a stronger one of the same direction is part of it: congratulating Biden and
 # "looking forward to working with him" is one congratulation; condemning and "calling for restraint", one
@@ -72,11 +70,6 @@ def prepare_doc(nlp: Language, article: Article, event: Event) -> Doc:
     doc._.reference_date = event.date.isoformat()
     doc._.host_countries = list(event.host_countries)
     return doc
-
-
-def _is_subject(actor: dict, event: Event) -> bool:
-    names = {fold(name) for name in event.subject_names}
-    return fold(actor["name"]) in names or actor["name"].split()[-1:] and fold(actor["name"]) in names
 
 
 def _subject_ids(event: Event, actors: dict[str, dict]) -> set[str]:
@@ -286,4 +279,3 @@ def extract_reactions(
 
 
 __all__ = ["extract_reactions", "prepare_doc", "reactions_from_doc"]
-_ = dataclasses  # records are dataclasses; kept for type readers

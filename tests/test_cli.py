@@ -89,6 +89,7 @@ def test_event_matched_from_text_without_metadata(tmp_path):
     path = tmp_path / "plain.txt"
     path.write_text(body, encoding="utf-8")
     result = run("extract", str(path), "--published", "2020-11-09", "--output", str(tmp_path / "o.csv"))
+    assert result.returncode == 0, result.stderr
     frame = pd.read_csv(tmp_path / "o.csv")
     assert set(frame["event_id"]) == {"us-2020-election"}
     assert frame["event_match"].str.startswith("text:").all()

@@ -17,7 +17,6 @@ Writes ``doc._.reaction_mentions``: a list of plain dicts (see ``_mention``), so
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -25,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.actors import ACTORS_KEY, reference_date
 from pipeline.components.quotes import QUOTES_KEY
-from pipeline.components.syntax import clause_head, passive_agent, subject_of
+from pipeline.components.syntax import clause_head, subject_of
 from pipeline.cues import CueLexicon, load_cues
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
