@@ -9,8 +9,9 @@ Rules for a country's status (``country_status_by_day``, ``status_as_of`` and ``
 * Only official actors set a country's status, unless ``include_unofficial`` is true. Rows with an empty
   ``country_iso3`` (international organisations) never do. Stances outside ``STANCES`` are ignored.
 * Each report (one evidence item) takes effect on its *effective date*: its ``reaction_date`` when the article
-  gave one; otherwise, for "silent", the event date (a report of silence says the country has been silent since
-  the event); otherwise the article's ``published`` date; otherwise its row's ``first_reported`` (then
+  gave one; otherwise, for "silent" and "withheld", the event date (a report of silence or of waiting says the
+  country has not reacted since the event; dated at publication, a retrospective's background "had said he
+  would wait" would outrank the congratulation it reports); otherwise the article's ``published`` date; otherwise its row's ``first_reported`` (then
   ``first_date``). A report with none of these cannot be placed in time and does not set a status (it stays in
   the consolidated table and its evidence).
 * As of day D the status is that of the report with the latest effective date <= D: the later dated report wins.
@@ -66,6 +67,10 @@ TIE_PRECEDENCE: tuple[str, ...] = (
 
 # Stances that report the absence of a reaction; every other stance is an actual reaction.
 NON_REACTIONS = frozenset({"withheld", "no_comment", "silent"})
+# Undated reports of these stances hold from the event: silence since the event, and a wait that began with it
+# ("had said since the election that he would wait", reported in the article that dates his congratulation)
+# must not outrank a dated reaction that ended it.
+_FROM_THE_EVENT = frozenset({"silent", "withheld"})
 
 # The default end of a status series: this long after the latest dated evidence of the event.
 END_PADDING = dt.timedelta(days=7)
@@ -370,7 +375,7 @@ def _effective_date(
     """When one report takes effect for the status: see the module docstring; NaT when it cannot be placed."""
     if reaction_date:
         return _day(reaction_date)
-    if stance == "silent":
+    if stance in _FROM_THE_EVENT:
         return event_date
     if published:
         return _day(published)
