@@ -194,6 +194,22 @@ def name_key(text: str) -> str:
     return cleaned if _is_acronym(cleaned) else cleaned.casefold()
 
 
+def _look_up_name(
+    text: object, *, index: Callable[[Path], Mapping[str, str | None]], directory: Path | str | None
+) -> str | None:
+    """The id ``index`` (a directory's name key -> id table) holds for a name, or None; shared by the country
+    and organisation lookups. A name in capitals only that is not found as written is tried again case-folded
+    ("RUSSIA" finds Russia); a lower-case name never finds a capitals-only one ("us" is not "US")."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    names = index(_resolve(directory))
+    key = name_key(text)
+    if key in names:
+        return names[key]
+    folded = key.casefold()
+    return names.get(folded) if folded != key and not _is_acronym(folded) else None
+
+
 # ------------------------------------------------------------------------------------------ reading, checking
 
 
@@ -421,16 +437,7 @@ def iso3_for_name(text: str, *, directory: Path | str | None = None) -> str | No
     match case- and diacritics-insensitively ("Turkiye", "Cote d'Ivoire"). A form shared by two countries
     ("Congolese") gives None.
     """
-    if not isinstance(text, str) or not text.strip():
-        return None
-    index = _country_index(_resolve(directory))
-    key = name_key(text)
-    if key in index:
-        return index[key]
-    folded = key.casefold()
-    if folded != key and not _is_acronym(folded):
-        return index.get(folded)
-    return None
+    return _look_up_name(text, index=_country_index, directory=directory)
 
 
 # -------------------------------------------------------------------------------------------------- blocs
@@ -539,14 +546,7 @@ def load_organizations(*, directory: Path | str | None = None) -> pd.DataFrame:
 
 def org_for_name(text: str, *, directory: Path | str | None = None) -> str | None:
     """The org_id that a name, alias, acronym or body refers to ("UN Security Council" -> "UN"), or None."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    index = _organization_index(_resolve(directory))
-    key = name_key(text)
-    if key in index:
-        return index[key]
-    folded = key.casefold()
-    return index.get(folded) if folded != key and not _is_acronym(folded) else None
+    return _look_up_name(text, index=_organization_index, directory=directory)
 
 
 # ---------------------------------------------------------------------------------------- leaders, people

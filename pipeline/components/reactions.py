@@ -434,10 +434,7 @@ class _Context:
             if reporter:
                 return [reporter]
             source = self._from_agent(head)
-            if source is not None:
-                return self._expand(source)
-            adjacent = self._name_just_before(head)
-            return [adjacent] if adjacent else []
+            return self._expand(source) if source is not None else []
         ids = self._expand(subject)
         for child in head.children:
             # "Romney congratulated Biden, as did Taoiseach Micheál Martin": the same act, another actor.
@@ -454,15 +451,6 @@ class _Context:
         if reporter and self._defers_to_reporter(ids, reporter):
             return [reporter]
         return ids
-
-    def _name_just_before(self, head: Token) -> str | None:
-        """'…the Wagner group, its chief, Yevgeny Prigozhin, hailed the takeover': when the parser hung the
-        name elsewhere, a name ending right before the verb (commas aside) is its subject."""
-        i = head.i - 1
-        while i >= head.sent.start and (self.doc[i].is_punct or self.doc[i].dep_ in {"aux", "advmod", "neg"}):
-            i -= 1
-        span = self.actor_at.get(i)
-        return span.id_ if span is not None and span.end == i + 1 and span.label_ in _PERSON_LABELS else None
 
     def _quote_speaker(self, quote_index: int) -> str | None:
         speaker = self.speakers[quote_index] if quote_index < len(self.speakers) else -1
