@@ -7,8 +7,8 @@ the sidebar's navigation links are drawn by ``dashboard.sidebar``.
 
 import streamlit as st
 
-from dashboard import data, figures, render, tables, views
-from dashboard.palette import DAY_FORMAT_WIDGET, HOST_CAPTION, SILENT_CAPTION, STANCE_ORDER, day_text
+from dashboard import data, render, tables, views
+from dashboard.palette import HOST_CAPTION, SILENT_CAPTION, STANCE_ORDER, day_text
 
 view = views.page_setup("Overview")
 event = view.event
@@ -19,15 +19,7 @@ render.plain_caption(
 )
 views.notice_if_no_data(view)
 
-day = st.slider(
-    "As of",
-    min_value=view.first_day,
-    max_value=view.last_day,
-    value=views.day_from_params(view),
-    format=DAY_FORMAT_WIDGET,
-    key=f"overview.day.{event.id}.{view.first_day}.{view.last_day}",
-)
-st.query_params["day"] = day.isoformat()
+day = views.day_slider(view, label="As of", key="overview.day")
 
 status = views.status_on(view, day)
 counts = tables.headline_counts(status).set_index("stance")
@@ -42,13 +34,7 @@ with columns[-1]:
     st.metric("Median days to react", "—" if median is None else f"{median:g}", border=True,
               help="Days from the event to each country's first stated position, over countries that reacted.")
 
-render.show_figure(
-    figures.status_map(status, title=figures.status_title(day=day, include_unofficial=view.include_unofficial),
-                       hosts=event.host_countries),
-    key="overview.map",
-)
-if status.empty:
-    st.info("No country matches the filters on this day.")
+views.show_day_map(view, status, day=day, key="overview.map")
 st.caption(SILENT_CAPTION + " " + HOST_CAPTION)
 
 st.subheader(f"Most recent reactions up to {day_text(day)}")

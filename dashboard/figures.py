@@ -57,21 +57,14 @@ def _map_traces(status_day: pd.DataFrame, *, hosts: Sequence[str]) -> list[go.Ch
     traces = []
     for stance in STANCE_ORDER:
         rows = status_day[status_day["stance"] == stance] if len(status_day) else status_day
-        colour = STANCE_COLOURS[stance]
         customdata = [
             [_plain(r.country_name), _plain(r.actor) or "—", stance_label(stance), _plain(r.since) or "—"]
             for r in rows.itertuples()
         ]
         traces.append(
-            go.Choropleth(
-                locations=list(rows["country_iso3"]) if len(rows) else [],
-                z=[1] * len(rows),
-                locationmode="ISO-3",
-                colorscale=[[0, colour], [1, colour]],
-                zmin=0,
-                zmax=1,
-                showscale=False,
-                showlegend=False,  # the legend comes from _legend_traces: it lists every stance, always
+            _flat_choropleth(
+                list(rows["country_iso3"]) if len(rows) else [],
+                colour=STANCE_COLOURS[stance],
                 name=stance_label(stance),
                 legendgroup=stance,
                 marker={"line": {"color": "#FFFFFF", "width": 0.5}},
@@ -81,21 +74,31 @@ def _map_traces(status_day: pd.DataFrame, *, hosts: Sequence[str]) -> list[go.Ch
             )
         )
     traces.append(
-        go.Choropleth(
-            locations=list(hosts),
-            z=[1] * len(hosts),
-            locationmode="ISO-3",
-            colorscale=[[0, HOST_COLOUR], [1, HOST_COLOUR]],
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            showlegend=False,
+        _flat_choropleth(
+            list(hosts),
+            colour=HOST_COLOUR,
             name=HOST_LABEL,
             marker={"line": {"color": "#555555", "width": 1.2}},
             hovertemplate="%{location}: party to the event<extra></extra>",
         )
     )
     return traces
+
+
+def _flat_choropleth(locations: list[str], *, colour: str, **trace: object) -> go.Choropleth:
+    """A choropleth painting ``locations`` (ISO-3) in one colour, with no colour bar and no legend entry of its
+    own (the legend comes from ``_legend_traces``: it lists every stance, always); ``trace`` adds the rest."""
+    return go.Choropleth(
+        locations=locations,
+        z=[1] * len(locations),
+        locationmode="ISO-3",
+        colorscale=[[0, colour], [1, colour]],
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        showlegend=False,
+        **trace,
+    )
 
 
 def _legend_traces() -> list[go.Scattergeo]:

@@ -3,19 +3,22 @@
 ``page_setup`` is the first call of every page: page config, the store (built if needed), the sidebar. It
 returns a ``View``: the filter state, the event, the store key, the selected countries and the day range.
 The other functions turn a View into the display frames of ``dashboard.tables`` (already filtered and with
-country names), using the cached loaders of ``dashboard.data``.
+country names), using the cached loaders of ``dashboard.data``; ``day_slider`` and ``show_day_map`` are the
+day control (bound to ``?day=``) and the one-day world map that the overview and the map page share.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, tables
+from dashboard import data, figures, render, tables
 from dashboard.filters import FilterState, day_range, filter_reactions, filter_status
+from dashboard.palette import DAY_FORMAT_WIDGET
 from dashboard.sidebar import members, members_on, render_sidebar
 from pipeline.events import Event
 
@@ -155,6 +158,36 @@ def day_from_params(view: View, *, key: str = "day") -> dt.date:
     except ValueError:
         return view.last_day
     return day if view.first_day <= day <= view.last_day else view.last_day
+
+
+def day_slider(view: View, *, label: str, key: str) -> dt.date:
+    """A slider over the view's days that starts at the URL's ``?day=`` and writes the chosen day back to it.
+
+    The widget key carries the event and the day range, so a new event or range starts a fresh slider
+    (Streamlit would otherwise keep a value outside the new range).
+    """
+    day = st.slider(
+        label,
+        min_value=view.first_day,
+        max_value=view.last_day,
+        value=day_from_params(view),
+        format=DAY_FORMAT_WIDGET,
+        key=f"{key}.{view.event.id}.{view.first_day}.{view.last_day}",
+    )
+    st.query_params["day"] = day.isoformat()
+    return day
+
+
+def show_day_map(view: View, status: pd.DataFrame, *, day: dt.date, key: str, on_select: str = "ignore") -> Any:
+    """Draw the world map of ``status`` (``status_on(view, day)``), titled with whose positions it shows and
+    the day, the event's hosts marked; say so when no country matches the filters. Returns the selection."""
+    title = figures.status_title(day=day, include_unofficial=view.include_unofficial)
+    selection = render.show_figure(
+        figures.status_map(status, title=title, hosts=view.event.host_countries), key=key, on_select=on_select
+    )
+    if status.empty:
+        st.info("No country matches the filters on this day.")
+    return selection
 
 
 def consolidated_all(view: View) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import data, figures, render, tables, views
-from dashboard.palette import DAY_FORMAT_WIDGET, HOST_CAPTION, SILENT_CAPTION, day_text
+from dashboard.palette import HOST_CAPTION, SILENT_CAPTION, day_text
 
 view = views.page_setup("Map")
 event = view.event
@@ -25,24 +25,9 @@ if mode == "Play day by day":
     st.caption(f"Steps one day at a time from {day_text(view.first_day)} to {day_text(view.last_day)}. " + SILENT_CAPTION)
     st.stop()
 
-day = st.slider(
-    "Date",
-    min_value=view.first_day,
-    max_value=view.last_day,
-    value=views.day_from_params(view),
-    format=DAY_FORMAT_WIDGET,
-    key=f"map.day.{event.id}.{view.first_day}.{view.last_day}",
-)
-st.query_params["day"] = day.isoformat()
+day = views.day_slider(view, label="Date", key="map.day")
 status = views.status_on(view, day)
-selection = render.show_figure(
-    figures.status_map(status, title=figures.status_title(day=day, include_unofficial=view.include_unofficial),
-                       hosts=event.host_countries),
-    key="map.chart",
-    on_select="rerun",
-)
-if status.empty:
-    st.info("No country matches the filters on this day.")
+selection = views.show_day_map(view, status, day=day, key="map.chart", on_select="rerun")
 st.caption(SILENT_CAPTION + " " + HOST_CAPTION + " Click a country, or pick it below, to see the evidence.")
 
 names = tables.country_choices(status)

@@ -147,6 +147,20 @@ def test_map_date_slider_changes_the_figure(store_dir):
     assert at.query_params["day"] == "2020-11-07"
 
 
+@pytest.mark.parametrize("page", ["app", "map"])
+def test_day_map_says_when_no_country_matches(store_dir, page):
+    empty = "No country matches the filters on this day."
+    at = run(page, params={"stance": "critical", "day": "2020-11-07"})  # Iran turns critical on 9 November
+    assert not at.exception
+    assert str(at.slider[0].value) == "2020-11-07"
+    assert empty in [info.value for info in at.info]
+    assert all(not locs for name, locs in coloured(figure(at)).items() if name != "Party to the event")
+    at.slider[0].set_value(dt.date(2020, 11, 9)).run()
+    assert coloured(figure(at))["Critical"] == ["IRN"]
+    assert empty not in [info.value for info in at.info]
+    assert at.query_params["day"] == "2020-11-09"
+
+
 def test_map_play_mode_has_day_frames(store_dir):
     at = run("map")
     assert "frames" not in figure(at)
