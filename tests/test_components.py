@@ -201,3 +201,17 @@ def test_datelines_end_at_their_dash(text, starts):
 
     doc = shared_nlp()(text)
     assert [s[0].text for s in doc.sents] == starts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("China's foreign ministry said it respected the choice of the American people, but did not offer "
+         "congratulations.", {("Chinese government", "withheld")}),
+        ("Iranian President Hassan Rouhani did not congratulate Biden.", {("Hassan Rouhani", "silent")}),
+    ],
+)
+def test_speaking_without_congratulating_withholds(text, expected):
+    from tests.pipeline_helpers import extract_text, pairs
+
+    assert pairs(extract_text(text), "actor", "stance") == expected

@@ -268,7 +268,7 @@ class _Context:
             turned = self.cues.negated_lemmas.get(cue.token.lemma_.lower()) or self.cues.negated.get(stance, "drop")
             if turned == "drop":
                 return None
-            if stance == "congratulated" and self._future(head):
+            if stance == "congratulated" and (self._future(head) or self._spoke_but(head)):
                 turned = "withheld"
             return turned, cue
         return stance, cue
@@ -324,6 +324,13 @@ class _Context:
         if any(child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS for child in head.children):
             return "drop"
         return None
+
+    def _spoke_but(self, head: Token) -> bool:
+        """'The ministry said it respected the choice, but did not offer congratulations': an actor who spoke
+        and left the congratulation out withheld it; one who said nothing at all is silent."""
+        related = [head.head] if head.dep_ == "conj" else []
+        related += [c for c in head.children if c.dep_ == "conj"]
+        return any(tok.lemma_.lower() in self.cues.reporting_lemmas for tok in related)
 
     def _future(self, head: Token) -> bool:
         return any(child.lower_ in self.cues.future_modals for child in head.children)
