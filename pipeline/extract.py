@@ -197,6 +197,9 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
             continue
         if mention["stance"] == "supportive" and _aimed_at_victim(mention, event=event):
             mention = {**mention, "stance": "neutral"}
+        calls = load_cues().withholding_calls.get(event.kind, frozenset())
+        if mention["stance"] == "neutral" and calls and set(fold(mention["cue_text"]).split()) & calls:
+            mention = {**mention, "stance": "withheld"}  # "called for a full count of the votes"
         kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
     for actor_id, stance in list(kept):
         if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):

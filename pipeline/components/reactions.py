@@ -391,6 +391,7 @@ class _Context:
             "actor_id": actor_id,
             "stance": stance,
             "cue": cue.cue_id,
+            "cue_text": self.doc[cue.span[0]:cue.span[1]].text if cue.is_phrase else cue.token.text,
             "token": cue.token.i,
             "sent_start": sent.start_char,
             "sent_end": sent.end_char,
