@@ -136,7 +136,8 @@ def _off_topic(mention: dict, *, event: Event) -> bool:
     if not phrase or mention["target_kind"] == "pronoun":
         return False
     words = [*event.keywords, *event.subject_names, "president-elect", "winner", "victory", "result", "vote"]
-    return not any(fold(word) in phrase for word in words)
+    # The target, or failing that its sentence ("put Lukashenko … on blacklists"), must touch the event.
+    return not any(fold(word) in text for word in words for text in (phrase, fold(mention["clause_text"])))
 
 
 def _aimed_at_victim(mention: dict, *, event: Event) -> bool:

@@ -403,6 +403,7 @@ class _Context:
             "target_kind": target_kind,
             "target_phrase": target_phrase,
             "target_full": target_full,
+            "clause_text": sent.text,
             "quote_index": quote_index,
             "via_group": actor_id in self.from_group,
         }
