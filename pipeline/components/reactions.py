@@ -678,6 +678,8 @@ class _Context:
                 and (subject := subject_of(tok)) is not None and subject.i == speaker.i
             ]
             heads.extend(verbs or [speaker.head])
+        if head.pos_ not in {"VERB", "AUX"}:
+            heads.append(head.sent.root)  # a misparsed clause headed by a noun: the sentence's verb dates it
         # "Peskov said on Monday that Putin would wait": the day of the saying dates the stance.
         current = head
         while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head != current:
