@@ -728,7 +728,20 @@ class _Context:
         return dates, years, before_event
 
     def _other_time(self, head: Token, sent: Span) -> bool:
-        return any(i in self.other_time_tokens for i in range(sent.start, sent.end))
+        """An other-time marker ("at the time", "during his first term") that frames this clause or one that
+        encloses it — not one inside a relative clause about the actor ("Kim, who met Trump three times during
+        his first term, has made no comment")."""
+        framing = [head]
+        current = head
+        for _ in range(4):
+            if current.head == current:
+                break
+            current = clause_head(current.head)
+            framing.append(current)
+        return any(
+            i in self.other_time_tokens and any(self._attached(self.doc[i], h, through_clauses=True) for h in framing)
+            for i in range(sent.start, sent.end)
+        )
 
     @staticmethod
     def _target_tokens(cue_token: Token, head: Token) -> list[Token]:
