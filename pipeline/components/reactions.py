@@ -443,7 +443,10 @@ class _Context:
             if reporter:
                 return [reporter]
             source = self._from_agent(head)
-            return self._expand(source) if source is not None else []
+            if source is not None:
+                return self._expand(source)
+            heading = self._heading_actor(head)
+            return [heading] if heading else []
         ids = self._expand(subject)
         for child in head.children:
             # "Romney congratulated Biden, as did Taoiseach Micheál Martin": the same act, another actor.
@@ -460,6 +463,18 @@ class _Context:
         if reporter and self._defers_to_reporter(ids, reporter):
             return [reporter]
         return ids
+
+    def _heading_actor(self, head: Token) -> str | None:
+        """'North Korea: No reaction at all.' — a list item's heading is who a subject-less line is about."""
+        sentence = head.sent
+        if sentence.start == 0:
+            return None
+        heading = self.doc[sentence.start - 1].sent
+        words = [t for t in heading if not t.is_space]
+        if not words or words[-1].text != ":":
+            return None
+        spans = [s for s in self.doc.spans.get(ACTORS_KEY, []) if heading.start <= s.start < heading.end]
+        return spans[0].id_ if len(spans) == 1 else None
 
     def _quote_speaker(self, quote_index: int) -> str | None:
         speaker = self.speakers[quote_index] if quote_index < len(self.speakers) else -1
