@@ -215,3 +215,11 @@ def test_speaking_without_congratulating_withholds(text, expected):
     from tests.pipeline_helpers import extract_text, pairs
 
     assert pairs(extract_text(text), "actor", "stance") == expected
+
+
+def test_two_actors_in_one_sentence_keep_their_own_stances():
+    from tests.pipeline_helpers import extract_text, pairs
+
+    text = ("Russian President Vladimir Putin has not yet congratulated Biden, and the Kremlin said it would wait "
+            "for the official results.")
+    assert pairs(extract_text(text), "actor", "stance") == {("Vladimir Putin", "silent"), ("Kremlin", "withheld")}

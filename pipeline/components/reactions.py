@@ -328,8 +328,13 @@ class _Context:
     def _spoke_but(self, head: Token) -> bool:
         """'The ministry said it respected the choice, but did not offer congratulations': an actor who spoke
         and left the congratulation out withheld it; one who said nothing at all is silent."""
-        related = [head.head] if head.dep_ == "conj" else []
-        related += [c for c in head.children if c.dep_ == "conj"]
+        def own_subject(tok: Token) -> bool:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+        # Only when one actor did both: "Putin has not congratulated Biden, and the Kremlin said it would
+        # wait" is two actors, each with their own stance.
+        related = [head.head] if head.dep_ == "conj" and not own_subject(head) else []
+        related += [c for c in head.children if c.dep_ == "conj" and not own_subject(c)]
         return any(tok.lemma_.lower() in self.cues.reporting_lemmas for tok in related)
 
     def _future(self, head: Token) -> bool:
