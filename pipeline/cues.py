@@ -53,6 +53,7 @@ class CueLexicon:
     experiencer_verbs: frozenset[str]  # passive "was shocked": the subject feels
     message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
     message_means: Mapping[str, str]  # event kind -> the stance a message stands for
+    victim_support_means: Mapping[str, str]  # event kind -> what support for the event's victims stands for
     # event kind -> words that turn a call ("called for a full count") into withholding judgement
     withholding_calls: Mapping[str, frozenset[str]]
 
@@ -127,6 +128,10 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         experiencer_verbs=words("experiencer_verbs"),
         possessor_speaks=words("possessor_speaks"),
         message_nouns=words("message_nouns"),
+        victim_support_means={
+            str(kind): _check_stance(str(stance), where=f"{source}: victim_support_means")
+            for kind, stance in (raw.get("victim_support_means") or {}).items()
+        },
         withholding_calls={
             str(kind): frozenset(str(w).lower() for w in values)
             for kind, values in (raw.get("withholding_calls") or {}).items()

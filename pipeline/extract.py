@@ -197,7 +197,7 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
         if _off_topic(mention, event=event):
             continue
         if mention["stance"] == "supportive" and _aimed_at_victim(mention, event=event):
-            mention = {**mention, "stance": "neutral"}
+            mention = {**mention, "stance": load_cues().victim_support_means.get(event.kind, "neutral")}
         calls = load_cues().withholding_calls.get(event.kind, frozenset())
         if mention["stance"] == "neutral" and calls and set(fold(mention["cue_text"]).split()) & calls:
             mention = {**mention, "stance": "withheld"}  # "called for a full count of the votes"

@@ -104,6 +104,9 @@ def _is_negated(token: Token, *, ignore: set[int] = frozenset()) -> bool:
         for child in token.children
     ):
         return True
+    # "could no longer tolerate"
+    if any(child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children) for child in token.children):
+        return True
     # "has said nothing", "offered no congratulations"
     if any(child.dep_ == "dobj" and child.lower_ in {"nothing", "none"} for child in token.children):
         return True
