@@ -14,7 +14,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis",
 # "Johnson was among the first, writing …", "Trudeau congratulated both and said …".
 # A non-finite clause under a noun phrase takes the subject of the verb governing that phrase: "it would
 # handle the question of congratulating Biden" -> it.
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "dep"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "dep", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MAX_CLIMB = 8
 
@@ -66,7 +66,8 @@ def subject_of(head: Token) -> Token | None:
                     return _copula_subject(current.head)
                 return child
             if child.dep_ == "nsubjpass":
-                return passive_agent(current)
+                # Climbed into a passive ("they were united in condemning…"): its subject does the embedded act.
+                return passive_agent(current) if current == head else child
         if current.dep_ == "relcl":
             return _copula_subject(current.head)
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
