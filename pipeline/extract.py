@@ -41,7 +41,7 @@ _SUBSUMED_BY = {
 # A reaction dated this many days before the event is about something else.
 _DAYS_BEFORE_EVENT = 2
 # How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
-_QUOTE_WINDOW_CHARS = 900
+_QUOTE_WINDOW_CHARS = 1500
 _BATCH_SIZE = 16
 
 

@@ -26,6 +26,7 @@ from pipeline.components.actors import ACTORS_KEY, reference_date
 from pipeline.components.quotes import QUOTES_KEY
 from pipeline.components.syntax import clause_head, subject_of
 from pipeline.cues import CueLexicon, load_cues
+from pipeline.records import STANCES
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
@@ -202,6 +203,7 @@ class _Context:
         self.ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         self.from_group: set[str] = set()  # agents of the current clause that came from a group's members
         self.mentions: list[dict] = []  # mentions found so far, in text order
+        self.recent_stances: list[tuple[int, str]] = []  # (token, stance) of every judged clause, agent or not
 
     def quotes_with_speakers(self) -> list[Span]:
         """The quote spans with pronoun speakers ("he said") resolved to actor ids."""
@@ -225,11 +227,13 @@ class _Context:
         if not cues:
             return None
         stances = {cue.stance for cue in cues}
-        if stances == {"same"} and self.mentions:
-            # "Michel and Guterres did the same that day": the stance of the reaction reported just before.
-            previous = self.mentions[-1]
-            if head.sent.start - self.doc[previous["token"]].sent.start <= _SAME_REACH_TOKENS:
-                return previous["stance"], cues[0]
+        if stances == {"same"}:
+            # "Michel and Guterres did the same that day", "both Putin and Xi made theirs": the stance of the
+            # reaction reported just before, whoever held it ("congratulating Trump this week was a race").
+            if self.recent_stances:
+                position, stance = self.recent_stances[-1]
+                if head.sent.start - self.doc[position].sent.start <= _SAME_REACH_TOKENS:
+                    return stance, cues[0]
             return None
         cues = [c for c in cues if c.stance != "same"]
         if not cues:
@@ -349,6 +353,8 @@ class _Context:
         if judged is None:
             return []
         stance, cue = judged
+        if stance in STANCES or stance == "message":
+            self.recent_stances.append((head.i, stance))
         quote_index = self.quote_at.get(cue.token.i, -1)
         self.from_group = set()
         agents = self.agents(head, cue, quote_index)
@@ -560,13 +566,18 @@ class _Context:
             return []
         found, start = [], span.start
         while True:
+            # Skip an organisation's name before a title ("Council" in "Council President Charles Michel").
             gap_end = start
+            while (
+                gap_end > span.sent.start and start - gap_end < 2 and self.doc[gap_end - 1].is_title
+                and gap_end - 1 not in self.actor_at
+            ):
+                gap_end -= 1
             gap_start = gap_end
             while gap_start > span.sent.start and self.doc[gap_start - 1].text in {"and", ","}:
                 gap_start -= 1
             if gap_start == gap_end:
                 return found
-            # Skip an organisation's name before a title ("Council" in "Council President Charles Michel").
             previous = self.actor_at.get(gap_start - 1)
             if previous is None or previous.label_ not in {"PERSON", "OFFICE", "GOV", "ROYAL"}:
                 return found
