@@ -223,7 +223,15 @@ class _Context:
             return None
         # "waited until Sunday", "congratulated him after the Electoral College vote": in the past these
         # report when a reaction came, not that it is withheld.
-        cues = [c for c in cues if not (c.unless_past and _is_past(c.token if c.token.pos_ == "VERB" else head))]
+        # "Erdoğan waited until November 10": a wait that ended on a day is the reaction then given, the one
+        # the text is about ("same").
+        cues = [
+            dataclasses.replace(c, stance="same")
+            if c.unless_past and c.cue_id.startswith("withheld-wait") and _is_past(c.token) and self._delayed(head)
+            else c
+            for c in cues
+        ]
+        cues = [c for c in cues if not (c.unless_past and c.stance != "same" and _is_past(c.token if c.token.pos_ == "VERB" else head))]
         if not cues:
             return None
         stances = {cue.stance for cue in cues}
@@ -459,7 +467,7 @@ class _Context:
             source = self._from_agent(head)
             if source is not None:
                 return self._expand(source)
-            heading = self._heading_actor(head)
+            heading = self._heading_actor(head) if head == head.sent.root else None
             return [heading] if heading else []
         ids = self._expand(subject)
         for child in head.children:
@@ -539,6 +547,9 @@ class _Context:
     def _expand(self, token: Token) -> list[str]:
         """A subject token -> the actor ids it stands for (conjuncts, group members, pronoun antecedents)."""
         ids: list[str] = []
+        named = self._named_by_as(token)
+        if named:
+            return [named]
         if self._is_group(token):
             ids.extend(self._group_members(token))
         else:
@@ -576,13 +587,26 @@ class _Context:
             gap_start = gap_end
             while gap_start > span.sent.start and self.doc[gap_start - 1].text in {"and", ","}:
                 gap_start -= 1
-            if gap_start == gap_end:
+            gap = {t.text for t in self.doc[gap_start:gap_end]}
+            # The name next to the subject is joined by "and" ("A, B and C sent…"); "In Kyiv, President X" is
+            # a place, not a list.
+            if gap_start == gap_end or (not found and "and" not in gap):
                 return found
             previous = self.actor_at.get(gap_start - 1)
             if previous is None or previous.label_ not in {"PERSON", "OFFICE", "GOV", "ROYAL"}:
                 return found
             found.append(previous.id_)
             start = previous.start
+
+    def _named_by_as(self, token: Token) -> str | None:
+        """'…leaves Putin as the most prominent leader not to have congratulated Biden': the noun after 'as'
+        is the object of the verb it hangs from."""
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            verb = token.head.head
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.i in self.actor_at:
+                return self.actor_at[obj.i].id_
+        return None
 
     def _is_group(self, token: Token) -> bool:
         if token.i in self.actor_at:
