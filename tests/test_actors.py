@@ -51,3 +51,12 @@ def test_chains_resolve_to_canonical_actors(text, on, mention, expected_id, expe
 )
 def test_no_actor_without_a_place(text):
     assert actors_in(text, on="2020-11-09") == {}
+
+
+def test_a_bare_surname_refers_back_to_the_one_person_of_that_name():
+    from tests.pipeline_helpers import extract_text, pairs
+
+    text = ("Pakistan's Prime Minister Imran Khan was in Moscow when the tanks rolled. After the meeting, "
+            "Khan said he regretted the situation.")
+    found = pairs(extract_text(text, event_id="russia-invades-ukraine-2022", published="2022-02-25"), "actor", "stance")
+    assert ("Imran Khan", "neutral") in found

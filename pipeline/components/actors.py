@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.gazetteer import Actor, Gazetteer, load_gazetteer, slug
+from pipeline.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slug
 
 GAZETTEER_KEY = "gazetteer"
 ACTORS_KEY = "actors"
@@ -146,7 +146,7 @@ class ActorMentions:
         for index, chain in enumerate(chains):
             if _joined_title(doc, chain, chains[index + 1] if index + 1 < len(chains) else None):
                 continue
-            resolved = self._resolve_chain(doc, chain, day=day)
+            resolved = self._resolve_chain(doc, chain, day=day) or self._surname_seen(chain, actors)
             if resolved is None:
                 continue
             actor, how = resolved
@@ -156,6 +156,21 @@ class ActorMentions:
         doc.spans[ACTORS_KEY] = spans
         doc._.actors = actors
         return doc
+
+    @staticmethod
+    def _surname_seen(chain: list[_Piece], actors: dict[str, dict]) -> tuple[Actor, str] | None:
+        """'Khan's office said…' after 'Pakistan's Prime Minister Imran Khan': a bare surname the gazetteer
+        leaves alone (it is shared by many) refers back to the one person of that name already in the text."""
+        if len(chain) != 1 or chain[0].label != "PERSON_NER" or " " in chain[0].key.strip():
+            return None
+        surname = fold(chain[0].key.strip())
+        earlier = [
+            a for a in actors.values()
+            if a["actor_id"].startswith("person:") and fold(a["name"]).split()[-1:] == [surname]
+        ]
+        if len(earlier) != 1:
+            return None
+        return Actor(**earlier[0]), "PERSON"
 
     # --- chain resolution ----------------------------------------------------------------------------------
     def _country_of(self, chain: list[_Piece]) -> tuple[str, str]:
