@@ -64,6 +64,18 @@ class _Cue:
     span: tuple[int, int] = (0, 0)  # a phrase's tokens: a negation inside it ("not free and fair") is its own
 
 
+def _enclosing_clauses(head: Token, *, depth: int = 4) -> list[Token]:
+    """A clause head and the heads of up to `depth` clauses that enclose it, innermost first."""
+    found = [head]
+    current = head
+    for _ in range(depth):
+        if current.head == current:
+            break
+        current = clause_head(current.head)
+        found.append(current)
+    return found
+
+
 def _modifies(token: Token, noun: Token) -> bool:
     """Whether a token sits in the pre-modifiers of a noun (compound, possessive, adjective)."""
     current = token
@@ -336,8 +348,6 @@ class _Context:
             if current.head == current:
                 break
             current = current.head
-        if any(child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS for child in head.children):
-            return "drop"
         return None
 
     def _spoke_but(self, head: Token) -> bool:
@@ -405,7 +415,7 @@ class _Context:
 
     def _mention(self, actor_id: str, stance: str, cue: _Cue, head: Token, quote_index: int) -> dict:
         sent = head.sent
-        dates, years, before_event = self._clause_dates(head, quote_index)
+        dates, years = self._clause_dates(head, quote_index)
         target_id, target_text, target_kind = self._target(cue.token, head)
         target_phrase = self._target_phrase(cue.token, head)
         target_full = self._target_phrase(cue.token, head, full=True)
@@ -419,7 +429,7 @@ class _Context:
             "sent_end": sent.end_char,
             "dates": dates,
             "years": years,
-            "other_time": bool(before_event or self._other_time(head, sent)),
+            "other_time": self._other_time(head, sent),
             "target_actor_id": target_id,
             "target_text": target_text,
             "target_kind": target_kind,
@@ -724,7 +734,7 @@ class _Context:
             current = current.head
         return False
 
-    def _clause_dates(self, head: Token, quote_index: int) -> tuple[list[list[str]], list[int], bool]:
+    def _clause_dates(self, head: Token, quote_index: int) -> tuple[list[list[str]], list[int]]:
         """Dates hanging from the clause (or, for a cue inside a quote, from the speech verb)."""
         heads = [head]
         if 0 <= quote_index < len(self.speakers) and self.speakers[quote_index] >= 0:
@@ -750,16 +760,9 @@ class _Context:
             current = current.head
             heads.append(current)
         dates, years = [], []
-        before_event = False
         # A year in an enclosing clause frames this one too: "After Erdoğan's victory in 2018, Orbán was among
         # the first to congratulate him."
-        framing = list(heads)
-        enclosing = head
-        for _ in range(4):
-            if enclosing.head == enclosing:
-                break
-            enclosing = clause_head(enclosing.head)
-            framing.append(enclosing)
+        framing = [*heads, *_enclosing_clauses(head)[1:]]
         until = set()
         if self._delayed(head):
             # "did not congratulate Biden until December 15, the day after…": the day it came.
@@ -783,19 +786,13 @@ class _Context:
                 years.append(entry["year"])
             if entry["date"] and (entry["start"] in until or any(self._attached(root, h) for h in heads)):
                 dates.append([entry["date"], entry["precision"]])
-        return dates, years, before_event
+        return dates, years
 
     def _other_time(self, head: Token, sent: Span) -> bool:
         """An other-time marker ("at the time", "during his first term") that frames this clause or one that
         encloses it — not one inside a relative clause about the actor ("Kim, who met Trump three times during
         his first term, has made no comment")."""
-        framing = [head]
-        current = head
-        for _ in range(4):
-            if current.head == current:
-                break
-            current = clause_head(current.head)
-            framing.append(current)
+        framing = _enclosing_clauses(head)
         return any(
             i in self.other_time_tokens and any(self._attached(self.doc[i], h, through_clauses=True) for h in framing)
             for i in range(sent.start, sent.end)
