@@ -18,6 +18,10 @@ CUES_DIR = Path(__file__).parent / "data" / "cues"
 # "same": a phrase that repeats the reaction just reported ("did the same", "followed suit").
 # "message": a phrase whose meaning depends on the event ("wished him well" after an election congratulates).
 _STANCE_OR_DROP = (*STANCES, "drop", "same", "message")
+_WORD_CLASSES = (
+    "person_pronouns", "body_pronouns", "first_person", "quoted_self", "member_nouns", "negative_subjects",
+    "hypothetical_marks", "duration_preps", "target_preps", "party_words", "former_words",
+)
 
 
 class UnsupportedLanguageError(ValueError):
@@ -56,6 +60,19 @@ class CueLexicon:
     victim_support_means: Mapping[str, str]  # event kind -> what support for the event's victims stands for
     # event kind -> words that turn a call ("called for a full count") into withholding judgement
     withholding_calls: Mapping[str, frozenset[str]]
+    # Word classes (see the comments in the cue file).
+    person_pronouns: frozenset[str] = frozenset()
+    body_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    quoted_self: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    negative_subjects: frozenset[str] = frozenset()
+    hypothetical_marks: frozenset[str] = frozenset()
+    duration_preps: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    topic_words: tuple[str, ...] = ()
+    party_words: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
 
     def stance_of(self, *, lemma: str, pos: str) -> str | None:
         """The stance a single word carries, by lemma and coarse part of speech ("PROPN" reads as "NOUN")."""
@@ -140,6 +157,8 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
             str(kind): _check_stance(str(stance), where=f"{source}: message_means")
             for kind, stance in (raw.get("message_means") or {}).items()
         },
+        **{name: words(name) for name in _WORD_CLASSES},
+        topic_words=tuple(str(w).lower() for w in raw.get("topic_words") or ()),
     )
 
 

@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.articles import Article
+from pipeline.components.mentions import Mention, doc_mentions
 from pipeline.components.quotes import QUOTES_KEY
-from pipeline.cues import load_cues
+from pipeline.cues import CueLexicon, load_cues
 from pipeline.events import ELECTION_KINDS, Event, EventMatch
 from pipeline.gazetteer import fold, load_gazetteer
 from pipeline.records import Reaction, reactions_frame
@@ -38,10 +39,6 @@ _SUBSUMED_BY = {
     "supportive": ("congratulated",),
     "neutral": ("congratulated", "critical", "supportive", "withheld"),
 }
-# A reaction dated this many days before the event is about something else.
-_DAYS_BEFORE_EVENT = 2
-# How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
-_QUOTE_WINDOW_CHARS = 1500
 _BATCH_SIZE = 16
 
 
@@ -72,78 +69,190 @@ def prepare_doc(nlp: Language, article: Article, event: Event) -> Doc:
     return doc
 
 
-def _subject_ids(event: Event, actors: dict[str, dict]) -> set[str]:
+@dataclasses.dataclass(frozen=True)
+class JudgingOptions:
+    """Thresholds of the judging; the defaults are what the evaluation gates were measured with."""
+
+    # A reaction dated this many days before the event is about something else.
+    days_before_event: int = 2
+    # How far (in characters) from a mention a quote of the same actor may stand and still belong to it.
+    quote_window_chars: int = 1500
+
+
+@dataclasses.dataclass(frozen=True)
+class _Judging:
+    """What every rule may look at besides the mention."""
+
+    event: Event
+    published: dt.date | None
+    actors: dict[str, dict]
+    subject_ids: frozenset[str]
+    cues: CueLexicon
+    options: JudgingOptions
+
+
+def _subject_ids(event: Event, actors: dict[str, dict]) -> frozenset[str]:
     names = {fold(name) for name in event.subject_names}
-    return {actor_id for actor_id, actor in actors.items() if fold(actor["name"]) in names}
+    return frozenset(actor_id for actor_id, actor in actors.items() if fold(actor["name"]) in names)
 
 
-def _about_other_time(mention: dict, *, event: Event, published: dt.date | None) -> bool:
-    if mention["other_time"]:
+# --- the rules ------------------------------------------------------------------------------------------------
+# Each rule looks at one mention and either keeps it, drops it, or gives it another stance. They run in the
+# order of RULES; a dropped mention goes no further.
+
+def _message_stance(m: Mention, j: _Judging) -> str | None:
+    """A message sent to the event's subject means what the event's kind says (a congratulation after an
+    election; nothing by itself after a death)."""
+    return j.cues.message_means.get(j.event.kind) if m.stance == "message" else m.stance
+
+
+def _unknown_actor(m: Mention, j: _Judging) -> bool:
+    return m.actor_id not in j.actors
+
+
+def _host_or_subject(m: Mention, j: _Judging) -> bool:
+    """The host countries' own actors and the event's subjects are parties to the event, not reactors."""
+    return j.actors[m.actor_id]["country_iso3"] in j.event.host_countries or m.actor_id in j.subject_ids
+
+
+def _about_other_time(m: Mention, j: _Judging) -> bool:
+    """'at the time', a year that is not the event's, or a day well before it."""
+    if m.other_time:
         return True
-    last_year = (published or event.date).year
-    if any(year and not (event.date.year <= year <= last_year) for year in mention["years"]):
+    event = j.event
+    last_year = (j.published or event.date).year
+    if any(year and not (event.date.year <= year <= last_year) for year in m.years):
         return True
-    for iso, precision in mention["dates"]:
-        day = dt.date.fromisoformat(iso)
-        if precision == "day" and (event.date - day).days > _DAYS_BEFORE_EVENT:
-            return True
+    return any(
+        precision == "day" and (event.date - dt.date.fromisoformat(iso)).days > j.options.days_before_event
+        for iso, precision in m.dates
+    )
+
+
+def _wrong_target(m: Mention, j: _Judging) -> bool:
+    """Congratulations to someone else (the loser, another country's leader); praise of the loser; praise or
+    blame aimed at a third party from a country that is not party to the event."""
+    target, event = m.target, j.event
+    if not target.text:
+        return False
+    is_subject = target.actor_id in j.subject_ids or fold(target.text) in {fold(n) for n in event.subject_names} or any(
+        fold(name) in fold(target.text) for name in event.subject_names if len(name) > 3
+    )
+    if is_subject:
+        return False
+    if m.stance == "congratulated":
+        # Inside a quotation the addressee is often a nickname or a handle ("Congratulations Joe!", "@JoeBiden").
+        named = {"actor", "person"} if m.quote_index >= 0 else {"actor", "person", "entity"}
+        return target.kind in named
+    if m.stance == "supportive" and event.kind in ELECTION_KINDS:
+        return target.kind in {"actor", "person"}
+    if m.stance in {"supportive", "critical"} and target.actor_id:
+        country = j.actors.get(target.actor_id, {}).get("country_iso3", "")
+        return country not in event.host_countries
     return False
 
 
-def _reaction_date(mentions: Iterable[dict], *, event: Event, published: dt.date | None) -> tuple[dt.date | None, str]:
+def _off_topic(m: Mention, j: _Judging) -> bool:
+    """After an election, praise or condemnation of something that is neither the vote, its result nor its
+    winner ('condemned the disgraceful scenes in Congress') is about something else."""
+    event = j.event
+    if event.kind not in ELECTION_KINDS or m.stance not in {"supportive", "critical"}:
+        return False
+    phrase = fold(m.target.full)
+    if not phrase or m.target.kind == "pronoun":
+        return False
+    words = [*event.keywords, *event.subject_names, *j.cues.topic_words]
+    # The target, or failing that its sentence ("put Lukashenko … on blacklists"), must touch the event.
+    return not any(fold(word) in text for word in words for text in (phrase, fold(m.clause_text)))
+
+
+def _support_for_victim(m: Mention, j: _Judging) -> str | None:
+    """'expressed support for the Ukrainian people', 'praised Navalny's courage': support for the event's victims
+    means what the event's kind says (sympathy after a death, condemnation of a coup)."""
+    if m.stance != "supportive":
+        return m.stance
+    target = fold(f"{m.target.text} {m.target.phrase}")
+    if any(fold(victim) in target for victim in j.event.victims):
+        return j.cues.victim_support_means.get(j.event.kind, "neutral")
+    return m.stance
+
+
+def _withholding_call(m: Mention, j: _Judging) -> str | None:
+    """After a contested election, 'called for a full count of the votes' withholds judgement."""
+    calls = j.cues.withholding_calls.get(j.event.kind, frozenset())
+    if m.stance == "neutral" and calls and set(fold(m.cue_text).split()) & calls:
+        return "withheld"
+    return m.stance
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    name: str
+    drops: Callable[[Mention, _Judging], bool] | None = None  # the mention is no reaction to the event
+    restances: Callable[[Mention, _Judging], str | None] | None = None  # its stance read anew (None drops it)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("message-by-event-kind", restances=_message_stance),
+    Rule("unknown-actor", drops=_unknown_actor),
+    Rule("host-country-or-subject", drops=_host_or_subject),
+    Rule("about-another-time", drops=_about_other_time),
+    Rule("aimed-at-someone-else", drops=_wrong_target),
+    Rule("off-topic-after-election", drops=_off_topic),
+    Rule("support-for-the-victim", restances=_support_for_victim),
+    Rule("call-that-withholds", restances=_withholding_call),
+)
+
+
+def judge_mention(mention: Mention, judging: _Judging) -> Mention | None:
+    """The mention as a reaction to the event, or None when a rule drops it."""
+    for rule in RULES:
+        if rule.drops is not None and rule.drops(mention, judging):
+            return None
+        if rule.restances is not None:
+            stance = rule.restances(mention, judging)
+            if stance is None:
+                return None
+            if stance != mention.stance:
+                mention = dataclasses.replace(mention, stance=stance)
+    return mention
+
+
+# --- merging an article's mentions ----------------------------------------------------------------------------
+
+def _subsumed(kept: dict[tuple[str, str], list[Mention]], actors: dict[str, dict]) -> None:
+    """A weaker stance of the same direction beside a stronger one of the same actor is part of it."""
+    for actor_id, stance in list(kept):
+        if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):
+            del kept[(actor_id, stance)]
+
+
+def _summarised_by_a_group(kept: dict[tuple[str, str], list[Mention]], actors: dict[str, dict]) -> None:
+    """'Maduro's allies in Moscow, Beijing and Havana congratulated him' summarises what the article then
+    reports of Putin and the others: a government named only in such a list adds no reaction of its own."""
+    for actor_id, stance in list(kept):
+        country = actors[actor_id]["country_iso3"]
+        if not actor_id.startswith("person:") and all(m.via_group for m in kept[(actor_id, stance)]) and any(
+            other != actor_id and actors[other]["country_iso3"] == country and s == stance for other, s in kept
+        ):
+            del kept[(actor_id, stance)]
+
+
+MERGE_RULES = (_subsumed, _summarised_by_a_group)
+
+
+def _reaction_date(mentions: Iterable[Mention], *, event: Event, published: dt.date | None) -> tuple[dt.date | None, str]:
     """The earliest explicit day-precise date on or after the event (and not after publication)."""
     best: tuple[dt.date | None, str] = (None, "")
     latest = published or dt.date.max
     for mention in mentions:
-        for iso, precision in mention["dates"]:
+        for iso, precision in mention.dates:
             day = dt.date.fromisoformat(iso)
             if precision != "day" or day > latest or (event.date - day).days > 1:
                 continue
             if best[0] is None or day < best[0]:
                 best = (day, precision)
     return best
-
-
-def _wrong_target(mention: dict, *, event: Event, subject_ids: set[str], actors: dict[str, dict]) -> bool:
-    target_id, target_text = mention["target_actor_id"], mention["target_text"]
-    if not target_text:
-        return False
-    subject_names = {fold(name) for name in event.subject_names}
-    is_subject = target_id in subject_ids or fold(target_text) in subject_names or any(
-        fold(name) in fold(target_text) for name in event.subject_names if len(name) > 3
-    )
-    if is_subject:
-        return False
-    if mention["stance"] == "congratulated":
-        # Congratulating a named someone else (the loser, a party, another country's leader). Inside a
-        # quotation the addressee is often a nickname or a handle ("Congratulations Joe!", "@JoeBiden").
-        named = {"actor", "person"} if mention["quote_index"] >= 0 else {"actor", "person", "entity"}
-        return mention["target_kind"] in named
-    if mention["stance"] == "supportive" and event.kind in ELECTION_KINDS:
-        return mention["target_kind"] in {"actor", "person"}  # praising the loser is not backing the result
-    if mention["stance"] in {"supportive", "critical"} and target_id:
-        country = actors.get(target_id, {}).get("country_iso3", "")
-        return country not in event.host_countries
-    return False
-
-
-def _off_topic(mention: dict, *, event: Event) -> bool:
-    """After an election, praise or condemnation of something that is neither the vote, its result nor its
-    winner ('condemned the disgraceful scenes in Congress') is about something else."""
-    if event.kind not in ELECTION_KINDS or mention["stance"] not in {"supportive", "critical"}:
-        return False
-    phrase = fold(mention["target_full"])
-    if not phrase or mention["target_kind"] == "pronoun":
-        return False
-    words = [*event.keywords, *event.subject_names, "president-elect", "winner", "victory", "result", "vote"]
-    # The target, or failing that its sentence ("put Lukashenko … on blacklists"), must touch the event.
-    return not any(fold(word) in text for word in words for text in (phrase, fold(mention["clause_text"])))
-
-
-def _aimed_at_victim(mention: dict, *, event: Event) -> bool:
-    """'expressed support for the Ukrainian people', 'praised Navalny's courage': sympathy for the victim."""
-    target = fold(f"{mention['target_text']} {mention['target_phrase']}")
-    return any(fold(victim) in target for victim in event.victims)
 
 
 def _quote_text(quotes: list, index: int, *, text: str) -> str:
@@ -156,16 +265,15 @@ def _quote_text(quotes: list, index: int, *, text: str) -> str:
     return " ".join(text[q.start_char : q.end_char].strip() for q in sorted(parts, key=lambda q: q.start))
 
 
-def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict], *, text: str) -> str:
+def _pick_quote(doc: Doc, actor_id: str, mentions: list[Mention], *, text: str, window: int) -> str:
     quotes = list(doc.spans.get(QUOTES_KEY, []))
     for mention in mentions:
-        index = mention["quote_index"]
+        index = mention.quote_index
         if 0 <= index < len(quotes) and quotes[index].id_ == actor_id:
             return _quote_text(quotes, index, text=text)
     nearby = [
         quote for quote in quotes
-        if quote.id_ == actor_id
-        and any(abs(quote.start_char - m["sent_start"]) <= _QUOTE_WINDOW_CHARS for m in mentions)
+        if quote.id_ == actor_id and any(abs(quote.start_char - m.sent_start) <= window for m in mentions)
     ]
     if not nearby:
         return ""
@@ -173,50 +281,24 @@ def _pick_quote(doc: Doc, actor_id: str, mentions: list[dict], *, text: str) -> 
     return _quote_text(quotes, quotes.index(longest), text=text)
 
 
-def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list[Reaction]:
+def reactions_from_doc(
+    doc: Doc, *, article: Article, match: EventMatch, options: JudgingOptions = JudgingOptions()
+) -> list[Reaction]:
     """Judge a processed doc's mentions against the event and merge them per (actor, stance)."""
     event = match.event
     actors: dict[str, dict] = doc._.actors or {}
-    subject_ids = _subject_ids(event, actors)
-    kept: dict[tuple[str, str], list[dict]] = {}
-    message_means = load_cues().message_means.get(event.kind)
-    for mention in doc._.reaction_mentions or []:
-        if mention["stance"] == "message":
-            if message_means is None:
-                continue
-            mention = {**mention, "stance": message_means}
-        actor = actors.get(mention["actor_id"])
-        if actor is None:
-            continue
-        if actor["country_iso3"] in event.host_countries or mention["actor_id"] in subject_ids:
-            continue
-        if _about_other_time(mention, event=event, published=article.published):
-            continue
-        if _wrong_target(mention, event=event, subject_ids=subject_ids, actors=actors):
-            continue
-        if _off_topic(mention, event=event):
-            continue
-        if mention["stance"] == "supportive" and _aimed_at_victim(mention, event=event):
-            mention = {**mention, "stance": load_cues().victim_support_means.get(event.kind, "neutral")}
-        calls = load_cues().withholding_calls.get(event.kind, frozenset())
-        if mention["stance"] == "neutral" and calls and set(fold(mention["cue_text"]).split()) & calls:
-            mention = {**mention, "stance": "withheld"}  # "called for a full count of the votes"
-        kept.setdefault((mention["actor_id"], mention["stance"]), []).append(mention)
-    for actor_id, stance in list(kept):
-        if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):
-            del kept[(actor_id, stance)]
-    for actor_id, stance in list(kept):
-        # "Maduro's allies in Moscow, Beijing and Havana congratulated him" summarises what the article then
-        # reports of Putin and the others: a government named only in such a list adds no reaction of its own.
-        country = actors[actor_id]["country_iso3"]
-        if not actor_id.startswith("person:") and all(m["via_group"] for m in kept[(actor_id, stance)]) and any(
-            other != actor_id and actors[other]["country_iso3"] == country and s == stance for other, s in kept
-        ):
-            del kept[(actor_id, stance)]
+    judging = _Judging(event, article.published, actors, _subject_ids(event, actors), load_cues(), options)
+    kept: dict[tuple[str, str], list[Mention]] = {}
+    for mention in doc_mentions(doc):
+        judged = judge_mention(mention, judging)
+        if judged is not None:
+            kept.setdefault((judged.actor_id, judged.stance), []).append(judged)
+    for merge in MERGE_RULES:
+        merge(kept, actors)
     reactions = []
     for (actor_id, stance), mentions in kept.items():
         actor = actors[actor_id]
-        mentions.sort(key=lambda m: m["sent_start"])
+        mentions.sort(key=lambda m: m.sent_start)
         first = mentions[0]
         day, precision = _reaction_date(mentions, event=event, published=article.published)
         reactions.append(
@@ -232,10 +314,10 @@ def reactions_from_doc(doc: Doc, *, article: Article, match: EventMatch) -> list
                 stance=stance,
                 reaction_date=day,
                 date_precision=precision,
-                quote=_pick_quote(doc, actor_id, mentions, text=article.text),
-                sentence=article.text[first["sent_start"] : first["sent_end"]].strip(),
-                start_char=first["sent_start"],
-                end_char=first["sent_end"],
+                quote=_pick_quote(doc, actor_id, mentions, text=article.text, window=options.quote_window_chars),
+                sentence=article.text[first.sent_start : first.sent_end].strip(),
+                start_char=first.sent_start,
+                end_char=first.sent_end,
                 source=article.source,
                 url=article.url,
                 published=article.published,

@@ -52,7 +52,7 @@ def build_nlp(*, language: str = "en") -> Language:
         config={"spans_key": actors.GAZETTEER_KEY, "overwrite": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns(load_gazetteer().patterns())
-    nlp.add_pipe("actor_mentions")
+    nlp.add_pipe("actor_mentions", config={"language": language})
     nlp.add_pipe("dates")
     nlp.add_pipe("quotes", config={"language": language})
     nlp.add_pipe("reactions", config={"language": language})

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.cues import CueLexicon, load_cues
 from pipeline.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slug
 
 GAZETTEER_KEY = "gazetteer"
@@ -42,9 +43,6 @@ _OFFICE_TO_TYPE = {
     "organization_head": "organization",
     "government": "government",
 }
-# Words that make a "leader" a party's leader, not a country's (data would be better; the list is short).
-_PARTY_WORDS = frozenset({"party", "rally", "front", "movement", "opposition", "far-right", "far-left", "alliance"})
-_FORMER_WORDS = frozenset({"former", "ex", "ex-president", "ex-prime", "onetime", "erstwhile", "late"})
 _PERSON_OFFICES = frozenset({"head_of_state", "head_of_government", "leader", "foreign_minister"})
 
 
@@ -134,8 +132,9 @@ def _joined_title(doc: Doc, chain: list[_Piece], following: list[_Piece] | None)
 class ActorMentions:
     """The ``actor_mentions`` component; see the module docstring."""
 
-    def __init__(self, *, gazetteer: Gazetteer) -> None:
+    def __init__(self, *, gazetteer: Gazetteer, cues: CueLexicon) -> None:
         self.gazetteer = gazetteer
+        self.cues = cues
 
     def __call__(self, doc: Doc) -> Doc:
         day = reference_date(doc)
@@ -292,20 +291,18 @@ class ActorMentions:
                 return key, "org" if kind == "org" else "country"
         return "", ""
 
-    @staticmethod
-    def _former(doc: Doc, chain: list[_Piece]) -> bool:
+    def _former(self, doc: Doc, chain: list[_Piece]) -> bool:
         """'Former Australian prime minister Kevin Rudd', 'ex-president X'."""
         if any(p.label == "TITLE" and p.key == "former_leader" for p in chain):
             return True
         before = doc[max(chain[0].start - 2, 0) : chain[0].start]
         inside = doc[chain[0].start : chain[-1].end]
-        return any(tok.lower_ in _FORMER_WORDS for tok in [*before, *inside])
+        return any(tok.lower_ in self.cues.former_words for tok in [*before, *inside])
 
-    @staticmethod
-    def _leads_a_party(doc: Doc, piece: _Piece) -> bool:
+    def _leads_a_party(self, doc: Doc, piece: _Piece) -> bool:
         """'X, the leader of France's far-right National Rally': a party leader, not the country's."""
         window = doc[piece.end : min(piece.end + 12, doc[piece.start].sent.end)]
-        return any(tok.lemma_.lower() in _PARTY_WORDS for tok in window)
+        return any(tok.lemma_.lower() in self.cues.party_words for tok in window)
 
     def _apposition(self, doc: Doc, piece: _Piece) -> tuple[list[_Piece], str, str]:
         """'Janez Janša, Slovenia's prime minister,' -> the title and country after the comma."""
@@ -324,6 +321,6 @@ class ActorMentions:
         return [], "", ""
 
 
-@Language.factory("actor_mentions", assigns=["doc.spans", "doc._.actors"], default_config={})
-def make_actor_mentions(nlp: Language, name: str) -> ActorMentions:
-    return ActorMentions(gazetteer=load_gazetteer())
+@Language.factory("actor_mentions", assigns=["doc.spans", "doc._.actors"], default_config={"language": "en"})
+def make_actor_mentions(nlp: Language, name: str, language: str) -> ActorMentions:
+    return ActorMentions(gazetteer=load_gazetteer(), cues=load_cues(language))

@@ -77,3 +77,15 @@ def subject_of(head: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def enclosing_clauses(head: Token, *, depth: int = 4) -> list[Token]:
+    """A clause head and the heads of up to `depth` clauses that enclose it, innermost first."""
+    found = [head]
+    current = head
+    for _ in range(depth):
+        if current.head == current:
+            break
+        current = clause_head(current.head)
+        found.append(current)
+    return found

@@ -1,0 +1,73 @@
+"""Cue spans: the words and phrases of the cue lexicon found in a doc.
+
+A cue is a stance word ("congratulated", "condemnation"), a multi-word phrase from the lexicon's Matcher
+patterns ("has yet to", "in line with international practice"), or a reaction word that carries a stance only
+when negated or delayed ("has not reacted", "sent a message"). Phrases win over the words inside them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from pipeline.cues import CueLexicon
+
+# Stance a reaction word carries on its own: none, until negation or a message reading gives it one.
+REACTION = "reaction"
+
+
+@dataclasses.dataclass(frozen=True)
+class Cue:
+    token: Token  # the cue's head token
+    stance: str  # one of records.STANCES, "same", "message", or REACTION
+    cue_id: str  # a phrase id, or "word:<lemma>"
+    is_phrase: bool
+    unless_past: bool = False  # a phrase that withholds only when its clause is not in the past
+    span: tuple[int, int] = (0, 0)  # a phrase's tokens: a negation inside it ("not free and fair") is its own
+
+    @property
+    def text(self) -> str:
+        return self.token.doc[self.span[0]:self.span[1]].text if self.is_phrase else self.token.text
+
+
+class CueFinder:
+    """Finds the cues of a lexicon in docs of one vocab."""
+
+    def __init__(self, *, cues: CueLexicon, vocab) -> None:
+        self.cues = cues
+        self.matcher = Matcher(vocab)
+        for phrase in cues.phrases:
+            self.matcher.add(phrase.id, [list(phrase.pattern)])
+        self.phrases = {phrase.id: phrase for phrase in cues.phrases}
+        self.other_time = PhraseMatcher(vocab, attr="LOWER")
+        self.other_time.add("OTHER_TIME", [Doc(vocab, words=phrase.split()) for phrase in cues.other_time])
+
+    def __call__(self, doc: Doc) -> list[Cue]:
+        found: list[Cue] = []
+        covered: set[int] = set()
+        for match_id, start, end in self.matcher(doc):
+            cue_id = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            token = next((t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"), span.root)
+            phrase = self.phrases[cue_id]
+            found.append(Cue(token, phrase.stance, cue_id, True, phrase.unless_past, (start, end)))
+            covered.update(range(start, end))
+        for token in doc:
+            if token.i in covered:
+                continue
+            stance = self.cues.stance_of(lemma=token.lemma_, pos=token.pos_) or self.cues.stance_of(
+                lemma=token.lower_, pos=token.pos_
+            )
+            if stance:
+                found.append(Cue(token, stance, f"word:{token.lemma_.lower()}", False))
+            elif token.pos_ in {"VERB", "NOUN"} and (
+                token.lemma_.lower() in self.cues.reaction_lemmas or token.lemma_.lower() in self.cues.message_nouns
+            ):
+                found.append(Cue(token, REACTION, f"word:{token.lemma_.lower()}", False))
+        return found
+
+    def other_time_tokens(self, doc: Doc) -> frozenset[int]:
+        """Tokens of other-time markers ("at the time", "four years ago")."""
+        return frozenset(i for _, start, end in self.other_time(doc) for i in range(start, end))
