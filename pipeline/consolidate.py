@@ -114,7 +114,9 @@ def consolidate_reactions(reactions: pd.DataFrame) -> pd.DataFrame:
     An actor without an id is grouped by its name. Exact duplicate rows count once. Evidence lists every report,
     earliest effective date first; the quote is the first non-empty one in that order.
     """
-    frame = conform_reactions(reactions).drop_duplicates()
+    frame = conform_reactions(reactions)
+    # Exact duplicates are the same report twice; list cells (evidence spans) are compared as text.
+    frame = frame[~frame.astype({"evidence_spans": str}).duplicated()]
     if frame.empty:
         return empty_consolidated()
     frame["effective"] = frame["reaction_date"].fillna(frame["published"])

@@ -28,7 +28,8 @@ from pipeline.components.mentions import Mention, doc_mentions
 from pipeline.components.quotes import QUOTES_KEY
 from pipeline.cues import CueLexicon, load_cues
 from pipeline.events import ELECTION_KINDS, Event, EventMatch
-from pipeline.gazetteer import fold, load_gazetteer
+from pipeline.gazetteer import load_gazetteer
+from pipeline.names import fold
 from pipeline.records import Reaction, reactions_frame
 
 
@@ -281,6 +282,12 @@ def _pick_quote(doc: Doc, actor_id: str, mentions: list[Mention], *, text: str, 
     return _quote_text(quotes, quotes.index(longest), text=text)
 
 
+def _evidence_spans(mentions: list[Mention]) -> tuple[dict[str, int], ...]:
+    """The distinct sentences of a row's mentions, in text order."""
+    spans = sorted({(m.sent_start, m.sent_end) for m in mentions})
+    return tuple({"start_char": start, "end_char": end} for start, end in spans)
+
+
 def reactions_from_doc(
     doc: Doc, *, article: Article, match: EventMatch, options: JudgingOptions = JudgingOptions()
 ) -> list[Reaction]:
@@ -321,6 +328,7 @@ def reactions_from_doc(
                 source=article.source,
                 url=article.url,
                 published=article.published,
+                evidence_spans=_evidence_spans(mentions),
             )
         )
     reactions.sort(key=lambda r: r.start_char)

@@ -15,13 +15,13 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
 from pipeline import knowledge
+from pipeline.names import fold, slug, strip_marks
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -52,17 +52,6 @@ class Actor:
     actor_type: str
     country_iso3: str
     official: bool
-
-
-def fold(text: str) -> str:
-    """Lower-case text without diacritics, for accent-insensitive comparison."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
-def slug(text: str) -> str:
-    """An id-safe form of a name: "Janez Janša" -> "janez-jansa"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -107,10 +96,7 @@ def _variants(names: Iterable[str]) -> set[str]:
         for a, b in ((" al-", " el-"), (" el-", " al-")):
             if a in name:
                 out.add(name.replace(a, b))
-        folded = "".join(
-            ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
-        )
-        out.add(folded)
+        out.add(strip_marks(name))
         if name.lower().startswith("the "):
             out.add(name[4:])
     return out

@@ -25,11 +25,12 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import pandas as pd
+
+from pipeline.names import is_acronym, name_key
 
 COUNTRIES_FILE = "countries.csv"
 BLOCS_FILE = "blocs.csv"
@@ -130,9 +131,6 @@ _ORGANIZATION_NAME_COLUMNS = ("name", "aliases", "acronyms", "bodies")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _UPPER_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"'s?$")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
 
 class TableError(ValueError):
@@ -174,26 +172,6 @@ def _resolve(directory: Path | str | None) -> Path:
     return Path(directory).resolve() if directory is not None else data_dir()
 
 
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def name_key(text: str) -> str:
-    """The lookup key of a name: diacritics, curly apostrophes, extra spaces, a leading "the" and a trailing
-    possessive removed; case-folded unless the name is written in capitals only ("US", "U.K.")."""
-    cleaned = " ".join(unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).split())
-    cleaned = _LEADING_THE.sub("", cleaned)
-    cleaned = _POSSESSIVE.sub("", cleaned) if cleaned.endswith(("'s", "s'")) else cleaned
-    cleaned = _strip_marks(cleaned).strip()
-    return cleaned if _is_acronym(cleaned) else cleaned.casefold()
-
-
 def _look_up_name(
     text: object, *, index: Callable[[Path], Mapping[str, str | None]], directory: Path | str | None
 ) -> str | None:
@@ -207,7 +185,7 @@ def _look_up_name(
     if key in names:
         return names[key]
     folded = key.casefold()
-    return names.get(folded) if folded != key and not _is_acronym(folded) else None
+    return names.get(folded) if folded != key and not is_acronym(folded) else None
 
 
 # ------------------------------------------------------------------------------------------ reading, checking
@@ -371,7 +349,7 @@ def _country_aliases_from(frame: pd.DataFrame, *, rows: list[_Row] | None = None
                         "key": key,
                         "iso3": country.iso3,
                         "kind": kind,
-                        "case_sensitive": _is_acronym(key),
+                        "case_sensitive": is_acronym(key),
                         "ambiguous": flagged,
                     }
                 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Iterable
 
 import pandas as pd
@@ -63,6 +64,8 @@ class Reaction:
     source: str
     url: str
     published: dt.date | None
+    # Every sentence the article reports this reaction in, as {"start_char", "end_char"}; the first is `sentence`.
+    evidence_spans: tuple[dict[str, int], ...] = ()
 
 
 # Column name -> pandas dtype, in output order.
@@ -85,6 +88,7 @@ REACTION_DTYPES: dict[str, str] = {
     "source": "str",
     "url": "str",
     "published": "datetime64[us]",
+    "evidence_spans": "object",  # LIST_DTYPE: list of {"start_char", "end_char"}
 }
 REACTION_COLUMNS: tuple[str, ...] = tuple(REACTION_DTYPES)
 
@@ -138,6 +142,12 @@ def conform_frame(frame: pd.DataFrame, dtypes: dict[str, str], *, table: str) ->
         else:
             out[name] = out[name].astype(dtype)
     return out.reset_index(drop=True)
+
+
+def lists_as_json(frame: pd.DataFrame, dtypes: dict[str, str] = REACTION_DTYPES) -> pd.DataFrame:
+    """A copy with every list column written as JSON text, for formats without lists (CSV)."""
+    lists = [name for name, dtype in dtypes.items() if dtype == LIST_DTYPE and name in frame.columns]
+    return frame.assign(**{name: frame[name].map(lambda cell: json.dumps(_as_list(cell))) for name in lists})
 
 
 def _as_list(value: object) -> list:

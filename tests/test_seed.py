@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from pipeline.gazetteer import fold
+from pipeline.names import fold
 from tests.pipeline_helpers import SEED_DIR
 
 SEED_TEXT = SEED_DIR / "000_3b55a7257ded003e.txt"

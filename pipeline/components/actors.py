@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.cues import CueLexicon, load_cues
-from pipeline.gazetteer import Actor, Gazetteer, fold, load_gazetteer, slug
+from pipeline.gazetteer import Actor, Gazetteer, load_gazetteer
+from pipeline.names import fold, slug
 
 GAZETTEER_KEY = "gazetteer"
 ACTORS_KEY = "actors"
