@@ -47,14 +47,39 @@ _BATCH_SIZE = 16
 # proper noun, so the text is parsed in lower case (same length, so offsets still hold).
 _CAPITALS_SHARE = 0.6
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)(\w)")
+# A line in capitals inside ordinary text is a heading ("U.S. PRESIDENT JOE BIDEN:", "FRENCH FOREIGN MINISTRY"):
+# it is parsed in title case, so the tagger and the NER see names and titles; small words stay lower case.
+_CAPS_LINE = re.compile(r"^[^\S\n]*(?:[-*•–]\s*)?[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "at", "by", "a", "an", "with", "after", "from"})
+
+
+def _title_word(word: str, *, keep: frozenset[str], first: bool) -> str:
+    if word in keep or not word.isalpha() or len(word) < 2:
+        return word
+    lower = word.lower()
+    return lower if lower in _SMALL_WORDS and not first else word[0] + lower[1:]
+
+
+def _title_case_line(line: str, *, keep: frozenset[str]) -> str:
+    words = re.split(r"(\W+)", line)
+    seen_word = False
+    out = []
+    for word in words:
+        out.append(_title_word(word, keep=keep, first=not seen_word))
+        seen_word = seen_word or word.isalpha()
+    titled = "".join(out)
+    return titled if len(titled) == len(line) else line
 
 
 def parse_form(text: str, *, keep: frozenset[str]) -> str:
     """The text the parser sees: the text itself, or for all-caps text a lower-cased copy of the same length
-    that keeps the acronyms in ``keep`` ("US", "NATO") and capitalises sentence starts."""
+    that keeps the acronyms in ``keep`` ("US", "NATO") and capitalises sentence starts; heading lines in capitals
+    inside ordinary text are title-cased. Offsets into the text hold for the parse form."""
     letters = [ch for ch in text if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) / len(letters) < _CAPITALS_SHARE:
+    if not letters:
         return text
+    if sum(ch.isupper() for ch in letters) / len(letters) < _CAPITALS_SHARE:
+        return _CAPS_LINE.sub(lambda m: _title_case_line(m.group(0), keep=keep), text)
     words = re.split(r"(\W+)", text)
     lowered = "".join(w if w in keep else w.lower() for w in words)
     lowered = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)

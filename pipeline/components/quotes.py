@@ -100,8 +100,9 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
 class QuoteFinder:
     """The ``quotes`` component; see the module docstring."""
 
-    def __init__(self, *, cues: CueLexicon) -> None:
+    def __init__(self, *, cues: CueLexicon, max_heading_words: int) -> None:
         self.cues = cues
+        self.max_heading_words = max_heading_words
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = [q for q in (_token_span(doc, s, e) for s, e in quote_char_spans(doc.text)) if q is not None]
@@ -113,9 +114,15 @@ class QuoteFinder:
         for quote in quotes:
             answerer = answers.get(quote)
             speakers.append(answerer if answerer is not None else self._speaker(doc, quote))
-        # A quote paragraph with no frame continues the previous quote's speaker.
+        # A quote paragraph with no frame is spoken by the actor its heading line names ("U.S. PRESIDENT JOE
+        # BIDEN:", "- Israel's prime minister Benjamin Netanyahu"), else continues the previous quote's speaker.
         for i, quote in enumerate(quotes):
-            if speakers[i] < 0 and i > 0 and speakers[i - 1] >= 0 and self._stands_alone(doc, quote):
+            if speakers[i] >= 0 or not self._stands_alone(doc, quote):
+                continue
+            heading = self._heading_speaker(doc, quote)
+            if heading >= 0:
+                speakers[i] = heading
+            elif i > 0 and speakers[i - 1] >= 0:
                 speakers[i] = speakers[i - 1]
         by_token = self._actor_by_token(doc)
         spans = []
@@ -239,12 +246,34 @@ class QuoteFinder:
                 return subject.i
         return -1
 
+    def _heading_speaker(self, doc: Doc, quote: Span) -> int:
+        """The actor a heading line just above a quote paragraph names: a short line that is no sentence (no
+        closing punctuation, or a colon), with one person in it (or else one actor). -1 when there is none."""
+        text = doc.text
+        line_end = text.rfind("\n", 0, doc[quote.start].idx)
+        while line_end > 0 and text[line_end - 1].isspace():
+            line_end -= 1
+        if line_end <= 0:
+            return -1
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        words = line.split()
+        if not words or len(words) > self.max_heading_words or line[-1] in '.!?"' or line.endswith("'"):
+            return -1
+        spans = [s for s in doc.spans.get(ACTORS_KEY, []) if line_start <= s.start_char and s.end_char <= line_end]
+        people = [s for s in spans if s.id_.startswith("person:")]
+        chosen = people if people else spans
+        return chosen[-1].root.i if len({s.id_ for s in chosen}) == 1 else -1
+
     @staticmethod
     def _stands_alone(doc: Doc, quote: Span) -> bool:
         before = doc[quote.start - 2].text if quote.start >= 2 else "\n"
         return "\n" in before or quote.start <= 1 or doc[quote.start - 1].is_space
 
 
-@Language.factory("quotes", assigns=["doc.spans", "doc._.quote_speakers"], default_config={"language": "en"})
-def make_quotes(nlp: Language, name: str, language: str) -> QuoteFinder:
-    return QuoteFinder(cues=load_cues(language))
+@Language.factory(
+    "quotes", assigns=["doc.spans", "doc._.quote_speakers"], default_config={"language": "en", "max_heading_words": 16}
+)
+def make_quotes(nlp: Language, name: str, language: str, max_heading_words: int) -> QuoteFinder:
+    """`max_heading_words`: the longest line that can be a heading naming the speaker of the quotes under it."""
+    return QuoteFinder(cues=load_cues(language), max_heading_words=max_heading_words)
