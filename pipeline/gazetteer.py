@@ -213,11 +213,11 @@ class Gazetteer:
                     return leader_id
         return None
 
-    def office_holder_org(self, org_id: str, *, on: dt.date) -> str | None:
-        """The leader id heading an organisation on a day."""
+    def office_holder_org(self, org_id: str, *, on: dt.date, office: str = "organization_head") -> str | None:
+        """The leader id holding an organisation's office on a day (its head, or its foreign-policy chief)."""
         for leader_id, terms in self._terms.items():
             for term in terms:
-                if term.org_id == org_id and term.office == "organization_head" and term.covers(on):
+                if term.org_id == org_id and term.office == office and term.covers(on):
                     return leader_id
         return None
 

@@ -37,6 +37,7 @@ _OFFICE_TO_TYPE = {
     "head_of_government": "head_of_government",
     "leader": "head_of_state",
     "foreign_minister": "government",
+    "minister": "government",
     "spokesperson": "spokesperson",
     "royal": "royal",
     "opposition": "opposition",
@@ -45,6 +46,13 @@ _OFFICE_TO_TYPE = {
     "government": "government",
 }
 _PERSON_OFFICES = frozenset({"head_of_state", "head_of_government", "leader", "foreign_minister"})
+_PERSON_LABELS = frozenset({"PERSON_KNOWN", "PERSON_NER"})
+# Entity types the NER gives to words that are no person's name.
+_NOT_NAME_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT"})
+_MAX_NAME_TOKENS = 4
+# Titles that name a body, not a person: "the government", "the royal family".
+_BODY_OFFICES = frozenset({"government", "media"})
+_BODY_TITLE_WORDS = frozenset({"family", "court", "palace", "monarchy"})
 
 
 def _install_extensions() -> None:
@@ -100,6 +108,7 @@ def _pieces(doc: Doc) -> list[_Piece]:
         if end > ent.start:
             trimmed.append(Span(doc, ent.start, end, label="PERSON_NER"))
     spans = filter_spans([*ruler_spans, *trimmed])
+    spans = filter_spans([*spans, *_titled_names(doc, spans)])
     pieces = []
     for span in spans:
         kind, _, key = span.id_.partition(":") if span.id_ else ("", "", span.text)
@@ -108,13 +117,55 @@ def _pieces(doc: Doc) -> list[_Piece]:
     return pieces
 
 
+def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A title followed by proper nouns the NER left untagged ("Spokesperson Olivier Veran" in a heading,
+    "Minister Carolina Valdivia"): those words are a person's name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for span in spans:
+        if span.label_ != "TITLE":
+            continue
+        end = span.end
+        while end < len(doc) and end - span.end < _MAX_NAME_TOKENS and end not in taken and _name_word(doc[end]):
+            end += 1
+        if end - span.end >= 2 and (end == len(doc) or not doc[end].is_title or doc[end].is_punct):
+            found.append(Span(doc, span.end, end, label="PERSON_NER"))
+    return found
+
+
+def _name_word(token) -> bool:
+    return token.tag_ == "NNP" and token.is_title and token.ent_type_ not in _NOT_NAME_ENTITIES
+
+
+def _possessive_gap(doc: Doc, last: _Piece, piece: _Piece) -> bool:
+    """'President Joe Biden's spokeswoman Jen Psaki': after a person's possessive, a title begins another actor."""
+    gap = [tok.lower_ for tok in doc[last.end : piece.start]]
+    return last.label in _PERSON_LABELS and piece.label == "TITLE" and any(g in {"'s", "'", "’s"} for g in gap)
+
+
+def _office_complement(doc: Doc, last: _Piece, piece: _Piece) -> bool:
+    """'Minister for Africa Vicky Ford': the words completing a title before a name belong to it."""
+    gap = doc[last.end : piece.start]
+    return (
+        last.label == "TITLE" and piece.label in _PERSON_LABELS and 0 < len(gap) <= 5
+        and gap[0].lower_ in {"for", "of"}
+        and all(tok.is_title or tok.lower_ in {"and", "the", "of", "for", "&"} for tok in gap[1:])
+    )
+
+
+def _possessed_at(doc: Doc, end: int, start: int) -> bool:
+    """Whether the tokens between an actor ending at `end` and a chain starting at `start` are a possessive."""
+    return 0 < start - end <= 2 and any(tok.lower_ in {"'s", "'", "’s"} for tok in doc[end:start])
+
+
 def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
     chains: list[list[_Piece]] = []
     for piece in pieces:
         if chains:
             last = chains[-1][-1]
             gap = doc[last.end : piece.start]
-            if len(gap) <= 2 and all(tok.lower_ in _CHAIN_FILLERS for tok in gap):
+            fillers = len(gap) <= 2 and all(tok.lower_ in _CHAIN_FILLERS for tok in gap)
+            if (fillers and not _possessive_gap(doc, last, piece)) or _office_complement(doc, last, piece):
                 chains[-1].append(piece)
                 continue
         chains.append([piece])
@@ -122,12 +173,16 @@ def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
 
 
 def _joined_title(doc: Doc, chain: list[_Piece], following: list[_Piece] | None) -> bool:
-    """'Crown Prince and Prime Minister Mohammed bin Salman': two titles of one person, not two actors."""
-    if following is None or any(p.label != "TITLE" for p in chain):
+    """'Crown Prince and Prime Minister Mohammed bin Salman', 'African Union Chairperson and South African President
+    Cyril Ramaphosa': two titles of one person, not two actors."""
+    if following is None or chain[-1].label != "TITLE" or any(p.label in _PERSON_LABELS for p in chain):
         return False
+    if chain[-1].key in _BODY_OFFICES or doc[chain[-1].end - 1].lower_ in _BODY_TITLE_WORDS:
+        return False  # "the Chinese government and President Xi": a body and a person
     gap = doc[chain[-1].end : following[0].start]
-    names_person = any(p.label in {"PERSON_KNOWN", "PERSON_NER"} for p in following)
-    return names_person and [t.lower_ for t in gap] == ["and"] and following[0].label == "TITLE"
+    names_person = any(p.label in _PERSON_LABELS for p in following)
+    titled = any(p.label == "TITLE" for p in following)
+    return names_person and titled and [t.lower_ for t in gap] == ["and"]
 
 
 class ActorMentions:
@@ -143,13 +198,19 @@ class ActorMentions:
         spans: list[Span] = []
         pieces = _pieces(doc)
         chains = _chains(doc, pieces)
+        previous: tuple[int, Actor] | None = None  # where the last actor's chain ended, and who it is
         for index, chain in enumerate(chains):
             if _joined_title(doc, chain, chains[index + 1] if index + 1 < len(chains) else None):
+                chains[index + 1] = [*chain, *chains[index + 1]]
                 continue
-            resolved = self._resolve_chain(doc, chain, day=day) or self._surname_seen(chain, actors)
+            possessor = previous[1] if previous and _possessed_at(doc, previous[0], chain[0].start) else None
+            resolved = self._resolve_chain(doc, chain, day=day, possessor=possessor) or self._surname_seen(
+                chain, actors
+            )
             if resolved is None:
                 continue
             actor, how = resolved
+            previous = (chain[-1].end, actor)
             span = Span(doc, chain[0].start, chain[-1].end, label=how, span_id=actor.actor_id)
             spans.append(span)
             actors[actor.actor_id] = dataclasses.asdict(actor)
@@ -195,9 +256,15 @@ class ActorMentions:
                     return key, "org" if kind == "org" else "country"
         return "", ""
 
-    def _resolve_chain(self, doc: Doc, chain: list[_Piece], *, day: dt.date) -> tuple[Actor, str] | None:
+    def _resolve_chain(
+        self, doc: Doc, chain: list[_Piece], *, day: dt.date, possessor: Actor | None = None
+    ) -> tuple[Actor, str] | None:
         gaz = self.gazetteer
         labels = [p.label for p in chain]
+        titles = [p for p in chain if p.label == "TITLE"]
+        speaks_for = possessor is not None and possessor.actor_id.startswith("person:")
+        if speaks_for and titles and titles[-1].key == "spokesperson" and possessor.actor_type == "organization":
+            return possessor, "PERSON"  # the UN Secretary-General's spokesman speaks as the Secretary-General
         if "PERSON_KNOWN" in labels:
             piece = [p for p in chain if p.label == "PERSON_KNOWN"][-1]
             actor = gaz.person(piece.key, on=day)
@@ -205,7 +272,6 @@ class ActorMentions:
                 # "Former Australian prime minister Kevin Rudd" speaks for no government.
                 actor = dataclasses.replace(actor, actor_type="former_leader", official=False)
             return (actor, "PERSON") if actor else None
-        titles = [p for p in chain if p.label == "TITLE"]
         where, kind = self._country_of(chain)
         if not where and chain[-1].label in {"TITLE", "PERSON_NER"}:
             where, kind = self._right_country(doc, chain[-1].end)
@@ -215,6 +281,8 @@ class ActorMentions:
             piece = [p for p in chain if p.label == "PERSON_NER"][-1]
             if not titles:
                 titles, where, kind = self._apposition(doc, piece)
+            if titles and speaks_for and not where and possessor.country_iso3:
+                where, kind = possessor.country_iso3, "country"  # "Biden's spokeswoman Jen Psaki"
             if titles and not where:
                 where, kind = self._place_before(doc, chain[0].start)
             if not titles or not where:
@@ -237,6 +305,8 @@ class ActorMentions:
         if titles:
             if not where or doc[titles[-1].end - 1].tag_ in {"NNS", "NNPS"}:
                 return None  # no country, or a plural ("the leaders of Japan and Australia"): a group
+            if self._former(doc, chain):
+                return None  # "a former Brazilian ambassador" speaks for no government
             return self._resolve_office(titles[-1].key, where=where, kind=kind, day=day)
         if kind == "org":
             return gaz.organization(where), "ORG"
@@ -251,8 +321,10 @@ class ActorMentions:
         if office == "media" or office in {"opposition", "former_leader"}:
             return None
         if kind == "org":
-            if office in {"organization_head", "leader", "head_of_state", "head_of_government"}:
-                holder = gaz.office_holder_org(where, on=day)
+            if office in {"organization_head", "leader", "head_of_state", "head_of_government", "foreign_minister"}:
+                holder = gaz.office_holder_org(
+                    where, on=day, office="foreign_minister" if office == "foreign_minister" else "organization_head"
+                )
                 if holder:
                     actor = gaz.person(holder, on=day)
                     if actor:
