@@ -20,7 +20,7 @@ CUES_DIR = Path(__file__).parent / "data" / "cues"
 _STANCE_OR_DROP = (*STANCES, "drop", "same", "message")
 _WORD_CLASSES = (
     "person_pronouns", "body_pronouns", "first_person", "quoted_self", "member_nouns", "negative_subjects",
-    "hypothetical_marks", "duration_preps", "target_preps", "party_words", "former_words",
+    "hypothetical_marks", "duration_preps", "target_preps", "party_words", "former_words", "sympathy_lemmas",
 )
 
 
@@ -71,6 +71,8 @@ class CueLexicon:
     duration_preps: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
     topic_words: tuple[str, ...] = ()
+    sympathy_lemmas: frozenset[str] = frozenset()
+    sympathy_means: Mapping[str, str] = dataclasses.field(default_factory=dict)
     party_words: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
 
@@ -158,6 +160,10 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
             for kind, stance in (raw.get("message_means") or {}).items()
         },
         **{name: words(name) for name in _WORD_CLASSES},
+        sympathy_means={
+            str(kind): _check_stance(str(stance), where=f"{source}: sympathy_means")
+            for kind, stance in (raw.get("sympathy_means") or {}).items()
+        },
         topic_words=tuple(str(w).lower() for w in raw.get("topic_words") or ()),
     )
 

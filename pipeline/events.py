@@ -24,9 +24,11 @@ EVENT_KINDS = (
     "re_election",
     "invasion",
     "death_in_custody",
+    "killing",
     "coup",
     "other",
 )
+KINDS_PATH = DATA_DIR / "event_kinds.yaml"
 ELECTION_KINDS = frozenset({"election_win", "contested_election", "re_election"})
 # An article published this long after an event can still be about it (retrospectives).
 _MAX_DAYS_AFTER = 400
@@ -90,7 +92,7 @@ def _parse_event(entry: object, *, source: str, index: int) -> Event:
             raise EventCatalogueError(f"{where} ({event_id}): bad date '{date}'") from err
     if not isinstance(date, dt.date):
         raise EventCatalogueError(f"{where} ({event_id}): bad date '{date}'")
-    kind = str(entry.get("kind", "other"))
+    kind = str(entry.get("kind") or kind_from_name(str(entry["name"])))
     if kind not in EVENT_KINDS:
         raise EventCatalogueError(f"{where} ({event_id}): unknown kind '{kind}' (known: {', '.join(EVENT_KINDS)})")
     subjects = []
@@ -112,6 +114,26 @@ def _parse_event(entry: object, *, source: str, index: int) -> Event:
         keywords=tuple(str(k) for k in entry.get("keywords") or ()),
         victims=tuple(str(v) for v in entry.get("victims") or ()),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> tuple[tuple[str, re.Pattern], ...]:
+    entries = yaml.safe_load(KINDS_PATH.read_text(encoding="utf-8")) or []
+    found = []
+    for entry in entries:
+        if entry["kind"] not in EVENT_KINDS:
+            raise EventCatalogueError(f"{KINDS_PATH}: unknown kind '{entry['kind']}'")
+        words = "|".join(re.escape(str(w)) for w in entry["words"])
+        found.append((entry["kind"], re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
+    return tuple(found)
+
+
+def kind_from_name(name: str) -> str:
+    """The kind an event's name says ("2021 military coup in Sudan" -> coup), per data/event_kinds.yaml."""
+    for kind, pattern in _kind_words():
+        if pattern.search(name):
+            return kind
+    return "other"
 
 
 def read_events_file(path: Path) -> list[Event]:

@@ -203,6 +203,15 @@ def _support_for_victim(m: Mention, j: _Judging) -> str | None:
     return m.stance
 
 
+def _sympathy_for_the_dead(m: Mention, j: _Judging) -> str | None:
+    """'saddened to hear of his death', 'posted his sympathies': after a death in custody or a killing, sorrow for
+    the dead means what the event's kind says."""
+    means = j.cues.sympathy_means.get(j.event.kind)
+    if means and m.stance == "neutral" and m.cue.startswith("word:") and m.cue[5:] in j.cues.sympathy_lemmas:
+        return means
+    return m.stance
+
+
 def _withholding_call(m: Mention, j: _Judging) -> str | None:
     """After a contested election, 'called for a full count of the votes' withholds judgement."""
     calls = j.cues.withholding_calls.get(j.event.kind, frozenset())
@@ -226,6 +235,7 @@ RULES: tuple[Rule, ...] = (
     Rule("aimed-at-someone-else", drops=_wrong_target),
     Rule("off-topic-after-election", drops=_off_topic),
     Rule("support-for-the-victim", restances=_support_for_victim),
+    Rule("sympathy-for-the-dead", restances=_sympathy_for_the_dead),
     Rule("call-that-withholds", restances=_withholding_call),
 )
 
