@@ -58,8 +58,8 @@ class CueLexicon:
     message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
     message_means: Mapping[str, str]  # event kind -> the stance a message stands for
     victim_support_means: Mapping[str, str]  # event kind -> what support for the event's victims stands for
-    # event kind -> words that turn a call ("called for a full count") into withholding judgement
-    withholding_calls: Mapping[str, frozenset[str]]
+    # event kind -> stance -> words that turn a call ("called for a full count") into that stance
+    call_means: Mapping[str, Mapping[str, frozenset[str]]]
     # Word classes (see the comments in the cue file).
     person_pronouns: frozenset[str] = frozenset()
     body_pronouns: frozenset[str] = frozenset()
@@ -151,9 +151,12 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
             str(kind): _check_stance(str(stance), where=f"{source}: victim_support_means")
             for kind, stance in (raw.get("victim_support_means") or {}).items()
         },
-        withholding_calls={
-            str(kind): frozenset(str(w).lower() for w in values)
-            for kind, values in (raw.get("withholding_calls") or {}).items()
+        call_means={
+            str(kind): {
+                _check_stance(str(stance), where=f"{source}: call_means"): frozenset(str(w).lower() for w in words)
+                for stance, words in by_stance.items()
+            }
+            for kind, by_stance in (raw.get("call_means") or {}).items()
         },
         message_means={
             str(kind): _check_stance(str(stance), where=f"{source}: message_means")

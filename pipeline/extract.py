@@ -212,11 +212,15 @@ def _sympathy_for_the_dead(m: Mention, j: _Judging) -> str | None:
     return m.stance
 
 
-def _withholding_call(m: Mention, j: _Judging) -> str | None:
-    """After a contested election, 'called for a full count of the votes' withholds judgement."""
-    calls = j.cues.withholding_calls.get(j.event.kind, frozenset())
-    if m.stance == "neutral" and calls and set(fold(m.cue_text).split()) & calls:
-        return "withheld"
+def _what_a_call_means(m: Mention, j: _Judging) -> str | None:
+    """'called for a full count of the votes' after a contested election withholds judgement; 'urged the release
+    of the president' after a coup condemns it (call_means in the cue file)."""
+    if m.stance != "neutral":
+        return m.stance
+    words = set(re.findall(r"\w+", fold(m.cue_text)))
+    for stance, called_for in j.cues.call_means.get(j.event.kind, {}).items():
+        if words & called_for:
+            return stance
     return m.stance
 
 
@@ -236,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     Rule("off-topic-after-election", drops=_off_topic),
     Rule("support-for-the-victim", restances=_support_for_victim),
     Rule("sympathy-for-the-dead", restances=_sympathy_for_the_dead),
-    Rule("call-that-withholds", restances=_withholding_call),
+    Rule("what-a-call-means", restances=_what_a_call_means),
 )
 
 
