@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.articles import Article
+from pipeline.components.actors import ACTORS_KEY
 from pipeline.components.mentions import Mention, doc_mentions
 from pipeline.components.quotes import QUOTES_KEY
 from pipeline.cues import CueLexicon, load_cues
@@ -41,6 +42,8 @@ _SUBSUMED_BY = {
     "neutral": ("congratulated", "critical", "supportive", "withheld"),
 }
 _BATCH_SIZE = 16
+# Stances that report no statement: a country's and its leader's are two reports.
+NON_STATEMENTS = frozenset({"silent", "no_comment"})
 
 
 # Text this much in capitals is a shouted headline or a wire in all caps: the tagger reads every word as a
@@ -115,6 +118,15 @@ class _Judging:
     subject_ids: frozenset[str]
     cues: CueLexicon
     options: JudgingOptions
+    # actor id -> how the text names it (labels of its actor spans: COUNTRY, GOV, ORG, PERSON, OFFICE, ROYAL)
+    named_as: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+
+
+def _named_as(doc: Doc) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for span in doc.spans.get(ACTORS_KEY, []):
+        found.setdefault(span.id_, set()).add(span.label_)
+    return {actor_id: frozenset(labels) for actor_id, labels in found.items()}
 
 
 def _subject_ids(event: Event, actors: dict[str, dict]) -> frozenset[str]:
@@ -260,16 +272,44 @@ def judge_mention(mention: Mention, judging: _Judging) -> Mention | None:
 
 # --- merging an article's mentions ----------------------------------------------------------------------------
 
-def _subsumed(kept: dict[tuple[str, str], list[Mention]], actors: dict[str, dict]) -> None:
-    """A weaker stance of the same direction beside a stronger one of the same actor is part of it."""
+Kept = dict[tuple[str, str], list[Mention]]
+
+
+def _subsumed(kept: Kept, j: _Judging) -> None:
+    """A weaker stance of the same direction beside a stronger one of the same actor is part of it; so is a
+    report of silence beside one of withholding ("has not commented … said it would wait")."""
     for actor_id, stance in list(kept):
         if any((actor_id, stronger) in kept for stronger in _SUBSUMED_BY.get(stance, ())):
             del kept[(actor_id, stance)]
 
 
-def _summarised_by_a_group(kept: dict[tuple[str, str], list[Mention]], actors: dict[str, dict]) -> None:
+def _only_as_country(actor_id: str, j: _Judging) -> bool:
+    return actor_id.startswith("royal:") or (
+        actor_id.startswith("gov:") and j.named_as.get(actor_id, frozenset()) <= {"COUNTRY"}
+    )
+
+
+def _country_gives_way(kept: Kept, j: _Judging) -> None:
+    """'The United States, France and the UN condemned the takeover', then 'Blinken called for…': a government
+    named only as its country (or a royal family) gives way to a named person of that country with the same
+    stance, and its silence to that country's withholding. Reports that a country and its leader have said nothing
+    are two reports, and both stay."""
+    for actor_id, stance in list(kept):
+        if not _only_as_country(actor_id, j):
+            continue
+        country = j.actors[actor_id]["country_iso3"]
+        same_country = [(other, s) for other, s in kept if other != actor_id
+                        and j.actors[other]["country_iso3"] == country]
+        if any(other.startswith("person:") and s == stance not in NON_STATEMENTS for other, s in same_country) or (
+            stance == "silent" and any(s == "withheld" for _, s in same_country)
+        ):
+            del kept[(actor_id, stance)]
+
+
+def _summarised_by_a_group(kept: Kept, j: _Judging) -> None:
     """'Maduro's allies in Moscow, Beijing and Havana congratulated him' summarises what the article then
     reports of Putin and the others: a government named only in such a list adds no reaction of its own."""
+    actors = j.actors
     for actor_id, stance in list(kept):
         country = actors[actor_id]["country_iso3"]
         if not actor_id.startswith("person:") and all(m.via_group for m in kept[(actor_id, stance)]) and any(
@@ -278,7 +318,7 @@ def _summarised_by_a_group(kept: dict[tuple[str, str], list[Mention]], actors: d
             del kept[(actor_id, stance)]
 
 
-MERGE_RULES = (_subsumed, _summarised_by_a_group)
+MERGE_RULES = (_subsumed, _country_gives_way, _summarised_by_a_group)
 
 
 def _reaction_date(mentions: Iterable[Mention], *, event: Event, published: dt.date | None) -> tuple[dt.date | None, str]:
@@ -333,14 +373,16 @@ def reactions_from_doc(
     """Judge a processed doc's mentions against the event and merge them per (actor, stance)."""
     event = match.event
     actors: dict[str, dict] = doc._.actors or {}
-    judging = _Judging(event, article.published, actors, _subject_ids(event, actors), load_cues(), options)
+    judging = _Judging(
+        event, article.published, actors, _subject_ids(event, actors), load_cues(), options, _named_as(doc)
+    )
     kept: dict[tuple[str, str], list[Mention]] = {}
     for mention in doc_mentions(doc):
         judged = judge_mention(mention, judging)
         if judged is not None:
             kept.setdefault((judged.actor_id, judged.stance), []).append(judged)
     for merge in MERGE_RULES:
-        merge(kept, actors)
+        merge(kept, judging)
     reactions = []
     for (actor_id, stance), mentions in kept.items():
         actor = actors[actor_id]
