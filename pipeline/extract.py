@@ -212,6 +212,12 @@ def _support_for_victim(m: Mention, j: _Judging) -> str | None:
     target = fold(f"{m.target.text} {m.target.phrase}")
     if any(fold(victim) in target for victim in j.event.victims):
         return j.cues.victim_support_means.get(j.event.kind, "neutral")
+    # After a death in custody or a killing, support goes to the dead and to those who protest, unless it is
+    # aimed at the host government: "solidarity with the courageous Iranian women".
+    means = j.cues.sympathy_means.get(j.event.kind)
+    aimed_at_host = j.actors.get(m.target.actor_id, {}).get("country_iso3", "") in j.event.host_countries
+    if means and not (m.target.actor_id and aimed_at_host):
+        return means
     return m.stance
 
 

@@ -24,6 +24,8 @@ from pipeline.cues import CueLexicon
 _REPORTED_PATH_DEPS = frozenset({"ccomp", "conj", "xcomp", "pcomp", "prep", "advcl", "acomp", "pobj", "dobj"})
 # Pre-modifier relations: what describes a noun, as opposed to what follows it.
 _MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "case", "det", "nummod", "quantmod"})
+# Determiners of a group that is not one named before: "some countries", "other leaders".
+_INDEFINITE = frozenset({"some", "many", "several", "other", "most", "few", "a", "an", "any", "such"})
 # Words that make a subject a group even when they are not group nouns of the lexicon.
 _QUANTIFIERS = frozenset({"both", "all", "some", "most", "others", "many", "several"})
 
@@ -65,11 +67,17 @@ def _from_agent(token: Token) -> Token | None:
 
 
 class Agents:
-    def __init__(self, index: DocIndex, *, coreference: Coreference, cues: CueLexicon) -> None:
+    def __init__(self, index: DocIndex, *, coreference: Coreference, cues: CueLexicon, group_reach_sentences: int) -> None:
         self.index = index
         self.coref = coreference
         self.cues = cues
+        self.group_reach_sentences = group_reach_sentences
         self._grouped: set[str] = set()  # members found through a group, for the call under way
+        # Every group noun that lists its members ("ministers from Albania, Andorra and …"), in text order: a later
+        # mention of the group without members ("Ministers also condemned…") means the same members.
+        self._listed_groups = [
+            (tok, members) for tok in index.doc if self._is_group(tok) and (members := self._own_members(tok))
+        ]
 
     def of_clause(self, head: Token, cue: Cue, quote_index: int) -> list[Agent]:
         """Who holds the stance of a clause: its subject, a nominal cue's source, or the person reporting it."""
@@ -109,6 +117,9 @@ class Agents:
         if subject is None or subject.lower_ in self.cues.first_person or quoted_self:
             if reporter:
                 return [reporter]
+            speaker = self._speaker_token(quote_index)
+            if speaker is not None and self._is_group(speaker):
+                return self._expand(speaker)  # a quote said by "ministers from Albania, Andorra and Norway"
             source = _from_agent(head)
             if source is not None:
                 return self._expand(source)
@@ -143,6 +154,11 @@ class Agents:
             return None
         spans = [s for s in self.index.actor_spans if heading.start <= s.start < heading.end]
         return spans[0].id_ if len(spans) == 1 else None
+
+    def _speaker_token(self, quote_index: int) -> Token | None:
+        speakers = self.index.speakers
+        speaker = speakers[quote_index] if 0 <= quote_index < len(speakers) else -1
+        return self.index.doc[speaker] if speaker >= 0 else None
 
     def quote_speaker(self, quote_index: int) -> str | None:
         speakers = self.index.speakers
@@ -256,6 +272,24 @@ class Agents:
         return token.lemma_.lower() in self.cues.group_lemmas
 
     def _group_members(self, token: Token) -> list[str]:
+        members = self._own_members(token) or self._members_named_before(token)
+        self._grouped.update(members)
+        return members
+
+    def _members_named_before(self, token: Token) -> list[str]:
+        """The members of the latest group of the same noun listed in the sentences before — for a definite or
+        bare group ("the ministers", "Ministers also…"), not an indefinite one ("some countries")."""
+        if any(c.dep_ in {"det", "amod"} and c.lower_ in _INDEFINITE for c in token.children):
+            return []
+        doc, lemma = self.index.doc, token.lemma_.lower()
+        for earlier, members in reversed(self._listed_groups):
+            if earlier.i >= token.sent.start or earlier.lemma_.lower() != lemma:
+                continue
+            between = {doc[i].sent.start for i in range(earlier.i, token.i)}
+            return members if len(between) <= self.group_reach_sentences else []
+        return []
+
+    def _own_members(self, token: Token) -> list[str]:
         sent = token.sent
         members: list[str] = []
         # Members are named in what follows the group noun ("leaders of X", "holdouts, X and Y"), not in its
@@ -270,5 +304,4 @@ class Agents:
             span = self.index.actor_at.get(tok.i)
             if span is not None and span.id_ not in members:
                 members.append(span.id_)
-        self._grouped.update(members)
         return members

@@ -36,17 +36,21 @@ _COMPLEMENT_DEPS = frozenset({"attr", "acomp", "dobj", "xcomp", "ccomp", "prep",
 class ReactionFinder:
     """The ``reactions`` component; see the module docstring."""
 
-    def __init__(self, *, cues: CueLexicon, vocab, same_reach_tokens: int, antecedent_sentences: int) -> None:
+    def __init__(
+        self, *, cues: CueLexicon, vocab, same_reach_tokens: int, antecedent_sentences: int, group_reach_sentences: int
+    ) -> None:
         self.cues = cues
         self.find_cues = CueFinder(cues=cues, vocab=vocab)
         self.polarity = Polarity(cues=cues, same_reach_tokens=same_reach_tokens)
         self.antecedent_sentences = antecedent_sentences
+        self.group_reach_sentences = group_reach_sentences
 
     def __call__(self, doc: Doc) -> Doc:
         index = DocIndex.build(doc, other_time_tokens=self.find_cues.other_time_tokens(doc))
         coref = Coreference(index, cues=self.cues, antecedent_sentences=self.antecedent_sentences)
         doc.spans[QUOTES_KEY] = _quotes_with_speakers(index, coref)
-        run = _DocRun(index, coref, cues=self.cues, polarity=self.polarity)
+        agents = Agents(index, coreference=coref, cues=self.cues, group_reach_sentences=self.group_reach_sentences)
+        run = _DocRun(index, agents, cues=self.cues, polarity=self.polarity)
         by_clause: dict[int, list[Cue]] = {}
         for cue in self.find_cues(doc):
             head = clause_head(cue.token)
@@ -77,10 +81,10 @@ def _quotes_with_speakers(index: DocIndex, coref: Coreference) -> list[Span]:
 class _DocRun:
     """One pass over one doc: judges clauses in text order, remembering the stances judged so far."""
 
-    def __init__(self, index: DocIndex, coref: Coreference, *, cues: CueLexicon, polarity: Polarity) -> None:
+    def __init__(self, index: DocIndex, agents: Agents, *, cues: CueLexicon, polarity: Polarity) -> None:
         self.index = index
         self.polarity = polarity
-        self.agents = Agents(index, coreference=coref, cues=cues)
+        self.agents = agents
         self.context = ClauseContext(index, cues=cues, polarity=polarity)
         self.recent_stances: list[tuple[int, str]] = []  # (token, stance) of every judged clause, agent or not
 
@@ -158,14 +162,16 @@ class _DocRun:
 @Language.factory(
     "reactions",
     assigns=[f"doc._.{MENTIONS_EXTENSION}"],
-    default_config={"language": "en", "same_reach_tokens": 120, "antecedent_sentences": 2},
+    default_config={"language": "en", "same_reach_tokens": 120, "antecedent_sentences": 2, "group_reach_sentences": 4},
 )
 def make_reactions(
-    nlp: Language, name: str, language: str, same_reach_tokens: int, antecedent_sentences: int
+    nlp: Language, name: str, language: str, same_reach_tokens: int, antecedent_sentences: int,
+    group_reach_sentences: int,
 ) -> ReactionFinder:
     """Options: `same_reach_tokens`, how far back (sentence start to sentence start) "did the same" may refer;
-    `antecedent_sentences`, how many narrative sentences before a pronoun its antecedent may stand in."""
+    `antecedent_sentences`, how many narrative sentences before a pronoun its antecedent may stand in;
+    `group_reach_sentences`, how many sentences back a group named again ("the ministers") finds its members."""
     return ReactionFinder(
-        cues=load_cues(language), vocab=nlp.vocab,
-        same_reach_tokens=same_reach_tokens, antecedent_sentences=antecedent_sentences,
+        cues=load_cues(language), vocab=nlp.vocab, same_reach_tokens=same_reach_tokens,
+        antecedent_sentences=antecedent_sentences, group_reach_sentences=group_reach_sentences,
     )
