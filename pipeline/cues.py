@@ -72,6 +72,11 @@ class CueLexicon:
     target_preps: frozenset[str] = frozenset()
     topic_words: tuple[str, ...] = ()
     sympathy_lemmas: frozenset[str] = frozenset()
+    # lemma -> ("only" | "not", object lemmas): see object_constraints in the cue file
+    object_constraints: Mapping[str, tuple[str, frozenset[str]]] = dataclasses.field(default_factory=dict)
+    hedge_nouns: frozenset[str] = frozenset()
+    hedge_adjectives: frozenset[str] = frozenset()
+    hedge_prepositions: frozenset[str] = frozenset()
     sympathy_means: Mapping[str, str] = dataclasses.field(default_factory=dict)
     party_words: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
@@ -168,7 +173,21 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
             for kind, stance in (raw.get("sympathy_means") or {}).items()
         },
         topic_words=tuple(str(w).lower() for w in raw.get("topic_words") or ()),
+        object_constraints=_object_constraints(raw.get("object_constraints") or {}, source=source),
+        hedge_nouns=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("nouns") or ()),
+        hedge_adjectives=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("adjectives") or ()),
+        hedge_prepositions=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("prepositions") or ()),
     )
+
+
+def _object_constraints(raw: Mapping, *, source: str) -> dict[str, tuple[str, frozenset[str]]]:
+    constraints = {}
+    for lemma, rule in raw.items():
+        if not isinstance(rule, Mapping) or len(rule) != 1 or next(iter(rule)) not in {"only", "not"}:
+            raise ValueError(f"{source}: object_constraints.{lemma} needs exactly one of 'only' or 'not'")
+        kind, words = next(iter(rule.items()))
+        constraints[str(lemma)] = (kind, frozenset(str(w).lower() for w in words))
+    return constraints
 
 
 @functools.lru_cache(maxsize=4)

@@ -60,6 +60,8 @@ class CueFinder:
             stance = self.cues.stance_of(lemma=token.lemma_, pos=token.pos_) or self.cues.stance_of(
                 lemma=token.lower_, pos=token.pos_
             )
+            if stance and not self._takes_stance(token):
+                continue
             if stance:
                 found.append(Cue(token, stance, f"word:{token.lemma_.lower()}", False))
             elif token.pos_ in {"VERB", "NOUN"} and (
@@ -67,6 +69,38 @@ class CueFinder:
             ):
                 found.append(Cue(token, REACTION, f"word:{token.lemma_.lower()}", False))
         return found
+
+    def _takes_stance(self, token: Token) -> bool:
+        """Whether a stance word takes its stance here: not as a participle modifying a noun ("internationally
+        recognized borders"), not with an object its constraint excludes ("recognised the threat"), not when it
+        only reports what others allege ("investigation of possible violations")."""
+        if token.pos_ == "VERB" and token.dep_ == "amod":
+            return False
+        constraint = self.cues.object_constraints.get(token.lemma_.lower())
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if constraint is not None and not negated:
+            kind, objects = constraint
+            obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ != "PRON"), None)
+            if obj is not None and (obj.lemma_.lower() in objects) != (kind == "only"):
+                return False
+        return not (token.pos_ in {"NOUN", "PROPN"} and self._hedged(token))
+
+    def _hedged(self, noun: Token) -> bool:
+        if any(c.dep_ == "amod" and c.lemma_.lower() in self.cues.hedge_adjectives for c in noun.children):
+            return True
+        current = noun
+        for _ in range(3):
+            head = current.head
+            if head == current:
+                return False
+            if head.lemma_.lower() in self.cues.hedge_prepositions or (
+                head.pos_ == "NOUN" and head.lemma_.lower() in self.cues.hedge_nouns
+            ):
+                return True
+            if current.dep_ not in {"pobj", "prep", "compound", "conj"}:
+                return False
+            current = head
+        return False
 
     def other_time_tokens(self, doc: Doc) -> frozenset[int]:
         """Tokens of other-time markers ("at the time", "four years ago")."""

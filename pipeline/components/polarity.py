@@ -112,12 +112,17 @@ class Polarity:
         stance, cue = ranked[0].stance, ranked[0]
         if cue.is_phrase and stance == "neutral":
             negated = False  # "did not comment on the internal affairs of any country" is still that stance
+        if cue.token.pos_ == "ADJ" and cue.token.dep_ == "amod" and not is_negated(cue.token):
+            negated = False  # "the illegal annexation won't change anything": the adjective is not negated
         governed = self._governor(cue.token)
         if governed == "drop":
             return None
         if governed in {"withheld", "silent"}:
-            # "refused to congratulate" withholds; "refused to condemn", "avoided criticising" stays neutral.
-            return Judgement(governed if stance in {"congratulated", "supportive"} else "neutral", cue)
+            # "refused to congratulate" withholds; "refused to condemn", "avoided criticising" stays neutral;
+            # "failed to condemn" reports no statement at all.
+            if stance in {"congratulated", "supportive"}:
+                return Judgement(governed, cue)
+            return Judgement("neutral", cue) if governed == "withheld" else None
         if negated:
             # "did not recognise the result", "did not agree with an invasion": a refusal, not a shrug.
             turned = self.cues.negated_lemmas.get(cue.token.lemma_.lower()) or self.cues.negated.get(stance, "drop")
