@@ -179,9 +179,11 @@ def _wrong_target(m: Mention, j: _Judging) -> bool:
     if is_subject:
         return False
     if m.stance == "congratulated":
-        # Inside a quotation the addressee is often a nickname or a handle ("Congratulations Joe!", "@JoeBiden").
-        named = {"actor", "person"} if m.quote_index >= 0 else {"actor", "person", "entity"}
-        return target.kind in named
+        # A named actor or person is someone else; an organisation or place is not ("congratulated the ruling
+        # party", "congratulated Kenya", "congratulated the DP": a party, a people, a title).
+        return target.kind in {"actor", "person"} and (
+            m.quote_index < 0 or target.kind == "actor"  # in a quote, "Congratulations Joe!" is the winner
+        )
     if m.stance == "supportive" and event.kind in ELECTION_KINDS:
         return target.kind in {"actor", "person"}
     if m.stance in {"supportive", "critical"} and target.actor_id:

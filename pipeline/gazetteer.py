@@ -93,7 +93,7 @@ def _variants(names: Iterable[str]) -> set[str]:
             continue
         out.add(name)
         # Arabic names are written both ways: "Abdel Fattah al-Sisi" / "el-Sisi".
-        for a, b in ((" al-", " el-"), (" el-", " al-")):
+        for a, b in ((" al-", " el-"), (" el-", " al-"), (" Al ", " Al-"), (" Al-", " Al ")):
             if a in name:
                 out.add(name.replace(a, b))
         out.add(strip_marks(name))

@@ -158,6 +158,16 @@ def _possessed_at(doc: Doc, end: int, start: int) -> bool:
     return 0 < start - end <= 2 and any(tok.lower_ in {"'s", "'", "’s"} for tok in doc[end:start])
 
 
+def _title_then_name(doc: Doc, chain: list[_Piece], piece: _Piece) -> bool:
+    """"Colombia's vice-president, Francia Márquez, …": a title with no name, then the name in apposition."""
+    gap = [tok.text for tok in doc[chain[-1].end : piece.start]]
+    return (
+        gap == [","] and chain[-1].label == "TITLE" and piece.label == "PERSON_NER"
+        and not any(p.label in _PERSON_LABELS for p in chain)
+        and chain[-1].key not in _BODY_OFFICES and doc[chain[-1].end - 1].tag_ not in {"NNS", "NNPS"}
+    )
+
+
 def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
     chains: list[list[_Piece]] = []
     for piece in pieces:
@@ -165,7 +175,10 @@ def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
             last = chains[-1][-1]
             gap = doc[last.end : piece.start]
             fillers = len(gap) <= 2 and all(tok.lower_ in _CHAIN_FILLERS for tok in gap)
-            if (fillers and not _possessive_gap(doc, last, piece)) or _office_complement(doc, last, piece):
+            if (
+                (fillers and not _possessive_gap(doc, last, piece)) or _office_complement(doc, last, piece)
+                or _title_then_name(doc, chains[-1], piece)
+            ):
                 chains[-1].append(piece)
                 continue
         chains.append([piece])

@@ -220,9 +220,21 @@ class Agents:
             resolved = span.id_ if span is not None else (
                 self.coref.antecedent(member) if self.coref.is_pronoun(member) else None
             )
-            if resolved and resolved not in ids:
+            if resolved and resolved not in ids and not self._title_of_a_person(member, resolved):
                 ids.append(resolved)
         return ids
+
+    def _title_of_a_person(self, member: Token, actor_id: str) -> bool:
+        """'the UN Secretary-General, António Guterres', 'Mohammed bin Salman, the Crown Prince of Saudi Arabia':
+        a body in apposition with a person is that person's office, not a second actor."""
+        if actor_id.startswith("person:"):
+            return False
+        apposed = [c for c in member.children if c.dep_ == "appos"]
+        if member.dep_ == "appos":
+            apposed.append(member.head)
+        return any(
+            (span := self.index.actor_at.get(a.i)) is not None and span.id_.startswith("person:") for a in apposed
+        )
 
     def _listed_before(self, token: Token) -> list[str]:
         """Names listed right before a subject with 'and' or commas, when the parser tangled the list
@@ -300,8 +312,10 @@ class Agents:
             None,
         )
         listed = [t for t in sent if marker is not None and t.i > marker.i]
+        # "Leaders of the GCC" are its members' leaders, not the GCC.
+        people = token.lemma_.lower() in self.cues.person_group_lemmas
         for tok in [*in_subject, *listed]:
             span = self.index.actor_at.get(tok.i)
-            if span is not None and span.id_ not in members:
+            if span is not None and span.id_ not in members and not (people and span.id_.startswith("org:")):
                 members.append(span.id_)
         return members
