@@ -30,6 +30,7 @@ from pipeline.components.quotes import QUOTES_KEY
 from pipeline.cues import CueLexicon, load_cues
 from pipeline.events import ELECTION_KINDS, Event, EventMatch
 from pipeline.gazetteer import load_gazetteer
+from pipeline.knowledge import iso3_for_name
 from pipeline.names import fold
 from pipeline.records import Reaction, reactions_frame
 
@@ -179,11 +180,13 @@ def _wrong_target(m: Mention, j: _Judging) -> bool:
     if is_subject:
         return False
     if m.stance == "congratulated":
-        # A named actor or person is someone else; an organisation or place is not ("congratulated the ruling
-        # party", "congratulated Kenya", "congratulated the DP": a party, a people, a title).
-        return target.kind in {"actor", "person"} and (
-            m.quote_index < 0 or target.kind == "actor"  # in a quote, "Congratulations Joe!" is the winner
-        )
+        # A named actor, person or organisation is someone else ("congratulated the BJP"), and so is a place other
+        # than a host country ("congratulated Moldova"); "congratulated Kenyans" or "Kenya" on Kenya's vote is not.
+        # Inside a quotation the addressee is often a nickname or a handle ("Congratulations Joe!", "@JoeBiden").
+        if target.kind == "place":
+            return iso3_for_name(target.text) not in event.host_countries
+        named = {"actor"} if m.quote_index >= 0 else {"actor", "person", "entity"}
+        return target.kind in named
     if m.stance == "supportive" and event.kind in ELECTION_KINDS:
         return target.kind in {"actor", "person"}
     if m.stance in {"supportive", "critical"} and target.actor_id:

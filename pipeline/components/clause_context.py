@@ -134,7 +134,8 @@ class ClauseContext:
             if ent is not None and ent.label_ == "NORP":
                 return Target("", ent.text, "group", phrase, full)  # "congratulated the Republican"
             if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE"}:
-                return Target("", ent.text, "person" if ent.label_ == "PERSON" else "entity", phrase, full)
+                kind = {"PERSON": "person", "GPE": "place"}.get(ent.label_, "entity")
+                return Target("", ent.text, kind, phrase, full)
             if tok.lower_ in self.cues.person_pronouns:
                 return Target("", tok.text, "pronoun", phrase, full)
         return Target(phrase=phrase, full=full)

@@ -23,7 +23,7 @@ class Target:
 
     actor_id: str = ""  # a known actor, or ""
     text: str = ""  # the target's words as named
-    kind: str = ""  # actor | person | entity | group | pronoun | "" (none found)
+    kind: str = ""  # actor | person | entity (an organisation) | place | group | pronoun | "" (none found)
     phrase: str = ""  # the target noun phrase up to its head ("the Ukrainian people")
     full: str = ""  # the target noun phrase with what follows it ("the illegal holding of elections")
 
