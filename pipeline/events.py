@@ -128,6 +128,13 @@ def _kind_words() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=16)
+def kind_words(kind: str) -> tuple[str, ...]:
+    """The words that name an event of this kind ("coup", "putsch", "takeover"…), per data/event_kinds.yaml."""
+    entries = yaml.safe_load(KINDS_PATH.read_text(encoding="utf-8")) or []
+    return tuple(str(w) for entry in entries if entry["kind"] == kind for w in entry["words"])
+
+
 def kind_from_name(name: str) -> str:
     """The kind an event's name says ("2021 military coup in Sudan" -> coup), per data/event_kinds.yaml."""
     for kind, pattern in _kind_words():

@@ -28,7 +28,7 @@ from pipeline.components.actors import ACTORS_KEY
 from pipeline.components.mentions import Mention, doc_mentions
 from pipeline.components.quotes import QUOTES_KEY
 from pipeline.cues import CueLexicon, load_cues
-from pipeline.events import ELECTION_KINDS, Event, EventMatch
+from pipeline.events import ELECTION_KINDS, Event, EventMatch, kind_words
 from pipeline.gazetteer import load_gazetteer
 from pipeline.knowledge import iso3_for_name
 from pipeline.names import fold
@@ -217,13 +217,26 @@ def _support_for_victim(m: Mention, j: _Judging) -> str | None:
     target = fold(f"{m.target.text} {m.target.phrase}")
     if any(fold(victim) in target for victim in j.event.victims):
         return j.cues.victim_support_means.get(j.event.kind, "neutral")
-    # After a death in custody or a killing, support goes to the dead and to those who protest, unless it is
-    # aimed at the host government: "solidarity with the courageous Iranian women".
-    means = j.cues.sympathy_means.get(j.event.kind)
-    aimed_at_host = j.actors.get(m.target.actor_id, {}).get("country_iso3", "") in j.event.host_countries
-    if means and not (m.target.actor_id and aimed_at_host):
+    # After a coup, a death in custody or a killing, support that is not aimed at the event's subjects or the host
+    # government goes to its victims: "solidarity with the courageous Iranian women", "the United States stands
+    # with the people of Burma", "resolutely supports him as the democratically elected president".
+    means = j.cues.victim_support_means.get(j.event.kind)
+    if means == "critical" and not _aimed_at_the_event(m, j):
         return means
     return m.stance
+
+
+def _aimed_at_the_event(m: Mention, j: _Judging) -> bool:
+    """Whether a cue's target is the event's subject (the junta, the winner) or the host government."""
+    target = m.target
+    if target.actor_id in j.subject_ids:
+        return True
+    text = fold(f"{target.text} {target.phrase}")
+    names = [*j.event.subject_names, *j.event.keywords, *kind_words(j.event.kind)]
+    if any(fold(name) in text for name in names if len(name) > 3):
+        return True  # "hailed the coup", "backed the annexation"
+    actor = j.actors.get(target.actor_id, {})
+    return bool(actor) and actor.get("official") and actor.get("country_iso3") in j.event.host_countries
 
 
 def _sympathy_for_the_dead(m: Mention, j: _Judging) -> str | None:

@@ -83,7 +83,17 @@ class CueFinder:
             obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ != "PRON"), None)
             if obj is not None and (obj.lemma_.lower() in objects) != (kind == "only"):
                 return False
+        if token.pos_ == "VERB" and token.tag_ == "VBG" and self._accused_of(token):
+            return False
         return not (token.pos_ in {"NOUN", "PROPN"} and self._hedged(token))
+
+    def _accused_of(self, gerund: Token) -> bool:
+        """'accused Beijing of supporting Moscow', 'scolded Mourão for condemning the invasion'."""
+        prep = gerund.head
+        if gerund.dep_ != "pcomp" or prep.lower_ not in {"of", "for"}:
+            return False
+        verb = prep.head
+        return verb.lemma_.lower() in self.cues.accusation_verbs and any(c.dep_ == "dobj" for c in verb.children)
 
     def _hedged(self, noun: Token) -> bool:
         if any(c.dep_ == "amod" and c.lemma_.lower() in self.cues.hedge_adjectives for c in noun.children):
