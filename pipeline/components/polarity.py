@@ -34,14 +34,18 @@ def is_past(token: Token) -> bool:
     takes the tense of the clause it completes: 'was one of the few countries to hold off'."""
     if token.tag_ == "VB" and any(c.lower_ == "did" for c in token.children if c.dep_ == "aux"):
         return True  # "did not congratulate … until December 15"
-    if token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-        current = token
-        for _ in range(3):
-            if current.dep_ not in {"xcomp", "acl", "relcl", "attr", "advcl"} or current.head == current:
+    if token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in token.children
+    ):
+        # An infinitive that modifies a noun ("the few countries to hold off"), not one a clause takes as its
+        # complement ("said it was correct to wait", where the past is only reported speech).
+        current = token.head
+        for _ in range(4):
+            if current.pos_ in {"VERB", "AUX"}:
+                return is_past(current)
+            if current.head == current:
                 break
             current = current.head
-            if current.pos_ in {"VERB", "AUX"}:
-                return current is not token and is_past(current)
     if token.tag_ not in {"VBD", "VBN"}:
         return False
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
