@@ -38,6 +38,17 @@ class Phrase:
 
 
 @dataclasses.dataclass(frozen=True)
+class QuotePhrase:
+    """A phrase that says a stance when it stands inside a quotation (see quote_phrases in the cue file)."""
+
+    id: str
+    stance: str
+    weight: float
+    pattern: tuple[dict, ...]
+    after: frozenset[str] = frozenset()  # event kinds it applies to; empty: every kind
+
+
+@dataclasses.dataclass(frozen=True)
 class CueLexicon:
     language: str
     # (pos, lemma) -> stance; pos is a coarse universal tag (VERB, NOUN, ADJ, INTJ)
@@ -80,6 +91,7 @@ class CueLexicon:
     hedge_nouns: frozenset[str] = frozenset()
     hedge_adjectives: frozenset[str] = frozenset()
     hedge_prepositions: frozenset[str] = frozenset()
+    quote_phrases: tuple[QuotePhrase, ...] = ()
     sympathy_means: Mapping[str, str] = dataclasses.field(default_factory=dict)
     party_words: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
@@ -180,7 +192,25 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         hedge_nouns=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("nouns") or ()),
         hedge_adjectives=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("adjectives") or ()),
         hedge_prepositions=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("prepositions") or ()),
+        quote_phrases=_quote_phrases(raw.get("quote_phrases") or (), source=source, taken=seen),
     )
+
+
+def _quote_phrases(raw, *, source: str, taken: set[str]) -> tuple[QuotePhrase, ...]:
+    phrases = []
+    for i, entry in enumerate(raw):
+        where = f"{source}: quote phrase {i + 1}"
+        if not entry.get("id") or not entry.get("pattern"):
+            raise ValueError(f"{where}: needs an id and a pattern")
+        if entry["id"] in taken:
+            raise ValueError(f"{where}: duplicate id '{entry['id']}'")
+        taken.add(entry["id"])
+        stance = _check_stance(str(entry["stance"]), where=where)
+        phrases.append(QuotePhrase(
+            entry["id"], stance, float(entry.get("weight", 1.0)), tuple(entry["pattern"]),
+            frozenset(str(kind) for kind in entry.get("after") or ()),
+        ))
+    return tuple(phrases)
 
 
 def _object_constraints(raw: Mapping, *, source: str) -> dict[str, tuple[str, frozenset[str]]]:

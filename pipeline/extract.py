@@ -96,6 +96,7 @@ def prepare_doc(nlp: Language, article: Article, event: Event) -> Doc:
     doc._.published = article.published.isoformat() if article.published else ""
     doc._.reference_date = event.date.isoformat()
     doc._.host_countries = list(event.host_countries)
+    doc._.event_kind = event.kind
     return doc
 
 

@@ -56,7 +56,7 @@ _BODY_TITLE_WORDS = frozenset({"family", "court", "palace", "monarchy"})
 
 
 def _install_extensions() -> None:
-    for name in ("published", "reference_date"):
+    for name in ("published", "reference_date", "event_kind"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default="")
     if not Doc.has_extension("host_countries"):

@@ -41,6 +41,10 @@ class CueFinder:
         for phrase in cues.phrases:
             self.matcher.add(phrase.id, [list(phrase.pattern)])
         self.phrases = {phrase.id: phrase for phrase in cues.phrases}
+        self.quote_matcher = Matcher(vocab)
+        for quote_phrase in cues.quote_phrases:
+            self.quote_matcher.add(quote_phrase.id, [list(quote_phrase.pattern)])
+        self.quote_phrases = {quote_phrase.id: quote_phrase for quote_phrase in cues.quote_phrases}
         self.other_time = PhraseMatcher(vocab, attr="LOWER")
         self.other_time.add("OTHER_TIME", [Doc(vocab, words=phrase.split()) for phrase in cues.other_time])
 
@@ -111,6 +115,18 @@ class CueFinder:
                 return False
             current = head
         return False
+
+    def quote_phrase_cues(self, doc: Doc) -> list[tuple[Cue, float]]:
+        """Phrases of the quote bank that apply to the doc's kind of event, as cues with their weights (to be kept
+        only inside quotations)."""
+        found = []
+        kind = doc._.event_kind
+        for match_id, start, end in self.quote_matcher(doc):
+            phrase = self.quote_phrases[doc.vocab.strings[match_id]]
+            if phrase.after and kind not in phrase.after:
+                continue
+            found.append((Cue(doc[start:end].root, phrase.stance, phrase.id, True, False, (start, end)), phrase.weight))
+        return found
 
     def other_time_tokens(self, doc: Doc) -> frozenset[int]:
         """Tokens of other-time markers ("at the time", "four years ago")."""

@@ -37,20 +37,22 @@ class ReactionFinder:
     """The ``reactions`` component; see the module docstring."""
 
     def __init__(
-        self, *, cues: CueLexicon, vocab, same_reach_tokens: int, antecedent_sentences: int, group_reach_sentences: int
+        self, *, cues: CueLexicon, vocab, same_reach_tokens: int, antecedent_sentences: int,
+        group_reach_sentences: int, quote_min_score: float,
     ) -> None:
         self.cues = cues
         self.find_cues = CueFinder(cues=cues, vocab=vocab)
         self.polarity = Polarity(cues=cues, same_reach_tokens=same_reach_tokens)
         self.antecedent_sentences = antecedent_sentences
         self.group_reach_sentences = group_reach_sentences
+        self.quote_min_score = quote_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         index = DocIndex.build(doc, other_time_tokens=self.find_cues.other_time_tokens(doc))
         coref = Coreference(index, cues=self.cues, antecedent_sentences=self.antecedent_sentences)
         doc.spans[QUOTES_KEY] = _quotes_with_speakers(index, coref)
         agents = Agents(index, coreference=coref, cues=self.cues, group_reach_sentences=self.group_reach_sentences)
-        run = _DocRun(index, agents, cues=self.cues, polarity=self.polarity)
+        run = _DocRun(index, agents, cues=self.cues, polarity=self.polarity, quote_min_score=self.quote_min_score)
         by_clause: dict[int, list[Cue]] = {}
         for cue in self.find_cues(doc):
             head = clause_head(cue.token)
@@ -63,6 +65,7 @@ class ReactionFinder:
         for head_i, cues in sorted(by_clause.items()):
             mentions.extend(run.clause_mentions(doc[head_i], cues))
         mentions.extend(run.elided_mentions(by_clause))
+        mentions.extend(run.quote_content_mentions(self.find_cues.quote_phrase_cues(doc), mentions))
         store_mentions(doc, mentions)
         return doc
 
@@ -81,10 +84,13 @@ def _quotes_with_speakers(index: DocIndex, coref: Coreference) -> list[Span]:
 class _DocRun:
     """One pass over one doc: judges clauses in text order, remembering the stances judged so far."""
 
-    def __init__(self, index: DocIndex, agents: Agents, *, cues: CueLexicon, polarity: Polarity) -> None:
+    def __init__(
+        self, index: DocIndex, agents: Agents, *, cues: CueLexicon, polarity: Polarity, quote_min_score: float
+    ) -> None:
         self.index = index
         self.polarity = polarity
         self.agents = agents
+        self.quote_min_score = quote_min_score
         self.context = ClauseContext(index, cues=cues, polarity=polarity)
         self.recent_stances: list[tuple[int, str]] = []  # (token, stance) of every judged clause, agent or not
 
@@ -138,6 +144,34 @@ class _DocRun:
                     break
         return found
 
+    def quote_content_mentions(self, hits: list[tuple[Cue, float]], found: list[Mention]) -> list[Mention]:
+        """For each quotation that yields no stance of its own, the stance its words say, scored over the quote
+        phrase bank ("It's nothing but a complete farce.")."""
+        spoken = {m.quote_index for m in found if m.quote_index >= 0}
+        by_quote: dict[int, list[tuple[Cue, float]]] = {}
+        for cue, weight in hits:
+            quote_index = self.index.quote_at.get(cue.span[0], -1)
+            if quote_index >= 0 and quote_index == self.index.quote_at.get(cue.span[1] - 1, -1):
+                by_quote.setdefault(quote_index, []).append((cue, weight))
+        mentions = []
+        for quote_index, scored in sorted(by_quote.items()):
+            if quote_index in spoken:
+                continue
+            totals: dict[str, float] = {}
+            for cue, weight in scored:
+                totals[cue.stance] = totals.get(cue.stance, 0.0) + weight
+            stance, score = max(totals.items(), key=lambda item: item[1])
+            if score < self.quote_min_score or list(totals.values()).count(score) > 1:
+                continue  # too weak, or two stances as strong
+            cue = next(c for c, _ in scored if c.stance == stance)
+            head = clause_head(cue.token)
+            judged = Judgement(stance, cue)
+            mentions.extend(
+                self._mention(a.actor_id, judged, head, quote_index, a.via_group)
+                for a in self.agents.of_clause(head, cue, quote_index)
+            )
+        return mentions
+
     def _mention(self, actor_id: str, judged: Judgement, head: Token, quote_index: int, via_group: bool) -> Mention:
         sent = head.sent
         dates, years = self.context.dates(head, quote_index)
@@ -162,16 +196,21 @@ class _DocRun:
 @Language.factory(
     "reactions",
     assigns=[f"doc._.{MENTIONS_EXTENSION}"],
-    default_config={"language": "en", "same_reach_tokens": 120, "antecedent_sentences": 2, "group_reach_sentences": 4},
+    default_config={
+        "language": "en", "same_reach_tokens": 120, "antecedent_sentences": 2, "group_reach_sentences": 4,
+        "quote_min_score": 1.0,
+    },
 )
 def make_reactions(
     nlp: Language, name: str, language: str, same_reach_tokens: int, antecedent_sentences: int,
-    group_reach_sentences: int,
+    group_reach_sentences: int, quote_min_score: float,
 ) -> ReactionFinder:
     """Options: `same_reach_tokens`, how far back (sentence start to sentence start) "did the same" may refer;
     `antecedent_sentences`, how many narrative sentences before a pronoun its antecedent may stand in;
-    `group_reach_sentences`, how many sentences back a group named again ("the ministers") finds its members."""
+    `group_reach_sentences`, how many sentences back a group named again ("the ministers") finds its members;
+    `quote_min_score`, the score a quotation's phrases must reach to say a stance of their own."""
     return ReactionFinder(
         cues=load_cues(language), vocab=nlp.vocab, same_reach_tokens=same_reach_tokens,
         antecedent_sentences=antecedent_sentences, group_reach_sentences=group_reach_sentences,
+        quote_min_score=quote_min_score,
     )
