@@ -35,6 +35,7 @@ class Phrase:
     stance: str
     pattern: tuple[dict, ...]
     unless_past: bool = False  # the phrase's verb in the past tense reports a delay, not a stance
+    after: frozenset[str] = frozenset()  # event kinds it applies to; empty: every kind
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,6 +141,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
                 _check_stance(entry["stance"], where=where),
                 tuple(entry["pattern"]),
                 bool(entry.get("unless_past", False)),
+                frozenset(str(kind) for kind in entry.get("after") or ()),
             )
         )
 

@@ -175,8 +175,10 @@ def _wrong_target(m: Mention, j: _Judging) -> bool:
     target, event = m.target, j.event
     if not target.text:
         return False
+    # "the elected American president, Donald Trump": a title in apposition with the subject's name is the subject.
+    named = fold(f"{target.text} {target.full}")
     is_subject = target.actor_id in j.subject_ids or fold(target.text) in {fold(n) for n in event.subject_names} or any(
-        fold(name) in fold(target.text) for name in event.subject_names if len(name) > 3
+        fold(name) in named for name in event.subject_names if len(name) > 3
     )
     if is_subject:
         return False

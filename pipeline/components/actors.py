@@ -78,7 +78,7 @@ def reference_date(doc: Doc) -> dt.date:
 
 @dataclasses.dataclass
 class _Piece:
-    label: str  # COUNTRY, DEMONYM, GOV, ORG, TITLE, PERSON_KNOWN, PERSON_NER
+    label: str  # COUNTRY, DEMONYM, GOV, ORG, TITLE, PERSON_KNOWN, PERSON_NER, POSTED_TO (an envoy's post)
     key: str  # the id after the colon (ISO3, office, person id) or the name for NER persons
     start: int
     end: int
@@ -159,13 +159,23 @@ def _possessed_at(doc: Doc, end: int, start: int) -> bool:
 
 
 def _title_then_name(doc: Doc, chain: list[_Piece], piece: _Piece) -> bool:
-    """"Colombia's vice-president, Francia Márquez, …": a title with no name, then the name in apposition."""
+    """"Colombia's vice-president, Francia Márquez, …", "French ambassador to Washington, Gerard Araud, …": a
+    title with no name, then the name in apposition."""
     gap = [tok.text for tok in doc[chain[-1].end : piece.start]]
+    titles = [p for p in chain if p.label == "TITLE"]
     return (
-        gap == [","] and chain[-1].label == "TITLE" and piece.label == "PERSON_NER"
+        gap == [","] and chain[-1].label in {"TITLE", "POSTED_TO"} and titles and piece.label == "PERSON_NER"
         and not any(p.label in _PERSON_LABELS for p in chain)
-        and chain[-1].key not in _BODY_OFFICES and doc[chain[-1].end - 1].tag_ not in {"NNS", "NNPS"}
+        and titles[-1].key not in _BODY_OFFICES and doc[titles[-1].end - 1].tag_ not in {"NNS", "NNPS"}
     )
+
+
+def _posted_to(doc: Doc, last: _Piece, piece: _Piece) -> bool:
+    """'ambassador to Washington', 'envoy to the UN': the place after an envoy's title is where they serve, not
+    whom they speak for."""
+    gap = [tok.lower_ for tok in doc[last.end : piece.start]]
+    return last.label == "TITLE" and last.key == "minister" and gap in (["to"], ["to", "the"], ["at"], ["at", "the"]) \
+        and piece.label in {"COUNTRY", "GOV", "ORG"}
 
 
 def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -175,6 +185,9 @@ def _chains(doc: Doc, pieces: list[_Piece]) -> list[list[_Piece]]:
             last = chains[-1][-1]
             gap = doc[last.end : piece.start]
             fillers = len(gap) <= 2 and all(tok.lower_ in _CHAIN_FILLERS for tok in gap)
+            if _posted_to(doc, last, piece):
+                chains[-1].append(_Piece("POSTED_TO", piece.key, piece.start, piece.end))
+                continue
             if (
                 (fillers and not _possessive_gap(doc, last, piece)) or _office_complement(doc, last, piece)
                 or _title_then_name(doc, chains[-1], piece)
@@ -322,6 +335,13 @@ class ActorMentions:
                 return None  # "a former Brazilian ambassador" speaks for no government
             return self._resolve_office(titles[-1].key, where=where, kind=kind, day=day)
         if kind == "org":
+            # "UN chief", "the UN Secretary-General": an organisation's head named by office is its holder.
+            last = [p for p in chain if p.label == "ORG"][-1]
+            head_title = self._head_title(doc[last.start:last.end])
+            if head_title:
+                resolved = self._resolve_office(head_title, where=where, kind=kind, day=day)
+                if resolved is not None and resolved[0].actor_id.startswith("person:"):
+                    return resolved
             return gaz.organization(where), "ORG"
         if "GOV" in labels:
             return gaz.government(where), "GOV"
@@ -350,6 +370,15 @@ class ActorMentions:
         if office == "royal":
             return gaz.royal(where), "ROYAL"
         return gaz.government(where), "GOV"
+
+    def _head_title(self, span: Span) -> str | None:
+        """The head office a name of an organisation's body ends with ("UN chief" -> organization_head)."""
+        words = [tok.lower_ for tok in span]
+        for n in range(min(3, len(words) - 1), 0, -1):
+            office = self.gazetteer.title_office(" ".join(words[-n:]))
+            if office in {"organization_head", "foreign_minister"}:
+                return office
+        return None
 
     @staticmethod
     def _place_before(doc: Doc, start: int) -> tuple[str, str]:

@@ -56,6 +56,8 @@ class CueFinder:
             span = doc[start:end]
             token = next((t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"), span.root)
             phrase = self.phrases[cue_id]
+            if phrase.after and doc._.event_kind not in phrase.after:
+                continue
             found.append(Cue(token, phrase.stance, cue_id, True, phrase.unless_past, (start, end)))
             covered.update(range(start, end))
         for token in doc:

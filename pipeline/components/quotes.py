@@ -45,9 +45,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 _TRAILING_FRAME = re.compile(
     r",\s+(?:[A-Z][\w.'-]*\s+|[a-z]+\s+){0,6}?(?:said|says|told|added|wrote|tweeted|declared|stated|insisted)\b"
 )
-# British single quotes: an opening mark before a word, a closing one after the sentence's punctuation.
+# British single quotes: an opening mark before a word; a closing one after the sentence's punctuation, or after a
+# word at the end of the line, before punctuation or before the next sentence or list item ("… his term'.").
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))'(?=[A-Za-z])")
-_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?=\s|$)")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?=\s|$)|(?<=\w)'(?=[.,;:!?]|\s*$|\s+[*•]?\s*[A-Z])", re.MULTILINE)
 
 
 def _lone_mark_span(text: str, p_start: int, p_end: int, mark: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ starts) and marks:
 - the first token after a line break;
 - the token after a short heading ending in a colon at the start of a line ("Japan:", "Spain and Italy:",
   "Q:", "European Union:");
+- a bullet inside a line ("… peace'. *French ambassador …"): a list flattened into one paragraph;
 - the token after a wire dateline's dash ("MOSCOW, Nov 9 (Atlas Wire) - The Kremlin said …"), so the place
   is not read as the subject.
 """
@@ -21,6 +22,8 @@ from spacy.tokens import Doc
 from pipeline.components.quotes import quote_char_spans
 
 _BULLETS = frozenset({"-", "*", "•", "–", "·"})
+# Bullets that start a list item even inside a line (a dash there is punctuation).
+_INLINE_BULLETS = frozenset({"*", "•"})
 _HEADING_JOINERS = frozenset({"and", "&", "the", "of", "'s", ","})
 _MAX_HEADING_TOKENS = 6
 _MAX_DATELINE_TOKENS = 12
@@ -56,6 +59,11 @@ class LineSegmenter:
             if token.text in {"-", "--"} and spaced and token.i + 1 < len(doc):
                 if self._is_dateline(doc[line_start : token.i]):
                     starts[token.i + 1] = 1
+            if (
+                token.text in _INLINE_BULLETS and token.i > 0 and doc[token.i - 1].whitespace_
+                and token.i + 1 < len(doc) and doc[token.i + 1].is_title
+            ):
+                starts[token.i] = 1  # a list flattened into one paragraph: " *French Foreign Minister …"
             if token.text == ":" and token.i + 1 < len(doc):
                 heading = [t for t in doc[line_start : token.i] if t.text not in _BULLETS and not t.is_space]
                 if 0 < len(heading) <= _MAX_HEADING_TOKENS and all(_is_heading_word(t) for t in heading):
