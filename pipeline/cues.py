@@ -39,6 +39,23 @@ class Phrase:
 
 
 @dataclasses.dataclass(frozen=True)
+class CallMeaning:
+    """The words of a call that give it a stance, and whom the call must be aimed at ("" anyone, "host")."""
+
+    words: frozenset[str]
+    aimed_at: str = ""
+
+
+def _call_words(raw, *, source: str) -> CallMeaning:
+    if isinstance(raw, Mapping):
+        aimed_at = str(raw.get("aimed_at") or "")
+        if aimed_at not in {"", "host"}:
+            raise ValueError(f"{source}: call_means aimed_at must be 'host' or absent, got '{aimed_at}'")
+        return CallMeaning(frozenset(str(w).lower() for w in raw.get("words") or ()), aimed_at)
+    return CallMeaning(frozenset(str(w).lower() for w in raw))
+
+
+@dataclasses.dataclass(frozen=True)
 class QuotePhrase:
     """A phrase that says a stance when it stands inside a quotation (see quote_phrases in the cue file)."""
 
@@ -71,8 +88,8 @@ class CueLexicon:
     message_nouns: frozenset[str]  # "sent a message": a reaction whose stance depends on the event
     message_means: Mapping[str, str]  # event kind -> the stance a message stands for
     victim_support_means: Mapping[str, str]  # event kind -> what support for the event's victims stands for
-    # event kind -> stance -> words that turn a call ("called for a full count") into that stance
-    call_means: Mapping[str, Mapping[str, frozenset[str]]]
+    # event kind -> stance -> the call that turns into that stance ("called for a full count")
+    call_means: Mapping[str, Mapping[str, "CallMeaning"]]
     # Word classes (see the comments in the cue file).
     person_pronouns: frozenset[str] = frozenset()
     body_pronouns: frozenset[str] = frozenset()
@@ -175,7 +192,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         },
         call_means={
             str(kind): {
-                _check_stance(str(stance), where=f"{source}: call_means"): frozenset(str(w).lower() for w in words)
+                _check_stance(str(stance), where=f"{source}: call_means"): _call_words(words, source=source)
                 for stance, words in by_stance.items()
             }
             for kind, by_stance in (raw.get("call_means") or {}).items()

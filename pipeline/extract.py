@@ -257,8 +257,9 @@ def _what_a_call_means(m: Mention, j: _Judging) -> str | None:
     if m.stance != "neutral":
         return m.stance
     words = set(re.findall(r"\w+", fold(m.cue_text)))
-    for stance, called_for in j.cues.call_means.get(j.event.kind, {}).items():
-        if words & called_for:
+    aimed_at_host = j.actors.get(m.target.actor_id, {}).get("country_iso3", "") in j.event.host_countries
+    for stance, call in j.cues.call_means.get(j.event.kind, {}).items():
+        if words & call.words and (call.aimed_at != "host" or (m.target.actor_id and aimed_at_host)):
             return stance
     return m.stance
 

@@ -153,6 +153,27 @@ def _office_complement(doc: Doc, last: _Piece, piece: _Piece) -> bool:
     )
 
 
+def _section_country(doc: Doc, start: int, *, max_lines: int = 12) -> str:
+    """The country a section heading above names: the nearest line above that is only a country's name or
+    demonym ('Brazil', '- COLOMBIA', 'United States:'), within `max_lines` lines; "" when there is none."""
+    text = doc.text
+    line_end = text.rfind("\n", 0, doc[start].idx)
+    for _ in range(max_lines):
+        if line_end <= 0:
+            return ""
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip(" -*•:\t")
+        if line:
+            spans = [
+                s for s in doc.spans.get(GAZETTEER_KEY, [])
+                if line_start <= s.start_char and s.end_char <= line_end and s.label_ in {"COUNTRY", "DEMONYM"}
+            ]
+            if spans and len(line.split()) <= 4 and spans[0].text.strip().lower() == line.lower():
+                return spans[0].id_.partition(":")[2]
+        line_end = line_start - 1
+    return ""
+
+
 def _possessed_at(doc: Doc, end: int, start: int) -> bool:
     """Whether the tokens between an actor ending at `end` and a chain starting at `start` are a possessive."""
     return 0 < start - end <= 2 and any(tok.lower_ in {"'s", "'", "’s"} for tok in doc[end:start])
@@ -383,12 +404,20 @@ class ActorMentions:
     @staticmethod
     def _place_before(doc: Doc, start: int) -> tuple[str, str]:
         """'In Tehran, government spokeswoman Fatemeh Mohajerani said…', 'White House national security
-        spokesman John Kirby': a place named just before a titled name, in the same sentence."""
+        spokesman John Kirby': a place named just before a titled name, in the same sentence; else the one
+        country the sentence names before it ('Peru has also been critical, with Foreign Minister X condemning…');
+        else the country heading of the section ('Brazil' on a line of its own, then 'Vice President X said…')."""
         sentence_start = doc[start].sent.start
-        for span in doc.spans.get(GAZETTEER_KEY, []):
-            if span.label_ in {"COUNTRY", "DEMONYM", "GOV"} and sentence_start <= span.start and 0 < start - span.end <= 4:
-                return span.id_.partition(":")[2], "country"
-        return "", ""
+        places = [
+            s for s in doc.spans.get(GAZETTEER_KEY, [])
+            if s.label_ in {"COUNTRY", "DEMONYM", "GOV"} and sentence_start <= s.start and s.end <= start
+        ]
+        near = [s for s in places if 0 < start - s.end <= 4]
+        if near:
+            return near[0].id_.partition(":")[2], "country"
+        if len({s.id_.partition(":")[2] for s in places}) == 1:
+            return places[0].id_.partition(":")[2], "country"
+        return _section_country(doc, start), "country"
 
     @staticmethod
     def _heading_country(doc: Doc, start: int) -> tuple[str, str]:
