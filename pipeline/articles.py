@@ -181,7 +181,10 @@ def load_reader_settings(path: Path | None = None) -> ReaderSettings:
 
 # A line that opens a list item ("- Japan: …", "2. …") or a transcript turn ("Q: …", "Mr Wang: …") starts a
 # paragraph of its own even without a blank line before it: joining it to the line above loses who speaks.
-_ITEM_START = re.compile(r"\n(?=[ \t]*(?:[-*•·][ \t]|\d{1,2}[.)][ \t]|[A-Z][\w.,'’ -]{0,40}:[ \t]))")
+_ITEM_START = re.compile(r"\n(?=[ \t]*(?:[-*•·][ \t]|[*•·](?=\w)|\d{1,2}[.)][ \t]|[A-Z][\w.,'’ -]{0,40}:[ \t]))")
+# A heading line: it ends in a colon, or has no lower-case letter ("U.S. PRESIDENT JOE BIDEN"); the line after it
+# starts a paragraph of its own.
+_HEADING_LINE = re.compile(r"^[^\n]{1,80}:[ \t]*$|^[^a-z\n]*[A-Z]{2}[^a-z\n]{0,78}$")
 
 
 def normalise_text(text: str) -> str:
@@ -192,7 +195,9 @@ def normalise_text(text: str) -> str:
     become a spaced ``" - "`` (a separate token for the parser), while an en dash or minus in a number range or
     sign becomes ``-``; odd spaces become spaces and runs of spaces collapse; zero-width characters and soft
     hyphens go. Paragraphs end up separated by exactly one blank line and line breaks inside a paragraph become
-    spaces, except before a list item or a transcript turn, which starts a paragraph; a text without blank lines whose lines end like sentences is read as one paragraph per line.
+    spaces, except before a list item or a transcript turn and around a heading line (one ending in a colon, or in
+    capitals), which stand as paragraphs; a text without blank lines whose lines end like sentences is read as
+    one paragraph per line.
     Idempotent: normalising normalised text changes nothing.
     """
     text = unicodedata.normalize("NFC", text)
@@ -204,8 +209,26 @@ def normalise_text(text: str) -> str:
     if len(paragraphs) == 1 and _is_one_paragraph_per_line(text):
         paragraphs = text.split("\n")
     paragraphs = [part for paragraph in paragraphs for part in _ITEM_START.split(paragraph)]
+    paragraphs = [part for paragraph in paragraphs for part in _after_headings(paragraph)]
     cleaned = (_SPACE_RUN.sub(" ", paragraph.replace("\n", " ")).strip() for paragraph in paragraphs)
     return "\n\n".join(paragraph for paragraph in cleaned if paragraph)
+
+
+def _after_headings(paragraph: str) -> list[str]:
+    """A paragraph cut around each of its heading lines (single newlines are lines there, not wrapping)."""
+    parts, current = [], []
+    for line in paragraph.split("\n"):
+        heading = bool(_HEADING_LINE.match(line.strip()))
+        if heading and current:
+            parts.append("\n".join(current))
+            current = []
+        current.append(line)
+        if heading:
+            parts.append("\n".join(current))
+            current = []
+    if current:
+        parts.append("\n".join(current))
+    return parts
 
 
 def _is_one_paragraph_per_line(text: str) -> bool:

@@ -113,7 +113,10 @@ class Agents:
             # "Officials at the presidency could not be reached for comment": the passive's subject.
             subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         # Inside a quotation, "we" and "it" ("It's an internal matter") are the speaker's side.
-        quoted_self = quote_index >= 0 and subject is not None and subject.lower_ in self.cues.quoted_self
+        quoted_self = quote_index >= 0 and subject is not None and (
+            subject.lower_ in self.cues.quoted_self
+            or any(c.dep_ == "poss" and c.lower_ in self.cues.first_person for c in subject.children)  # "Our country"
+        )
         if subject is None or subject.lower_ in self.cues.first_person or quoted_self:
             if reporter:
                 return [reporter]

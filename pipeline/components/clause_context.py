@@ -115,6 +115,11 @@ class ClauseContext:
                     candidates.append(child)
                 elif child.dep_ == "prep" and child.lower_ in self.cues.target_preps:
                     candidates.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+                ):
+                    # "calls for Russia to withdraw its troops": the one called on is the subject of the call.
+                    candidates.extend(c for c in child.children if c.dep_ == "nsubj")
         return candidates
 
     def target(self, cue_token: Token, head: Token) -> Target:

@@ -80,7 +80,9 @@ class CueFinder:
         """Whether a stance word takes its stance here: not as a participle modifying a noun ("internationally
         recognized borders"), not with an object its constraint excludes ("recognised the threat"), not when it
         only reports what others allege ("investigation of possible violations")."""
-        if token.pos_ == "VERB" and token.dep_ == "amod":
+        if token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i and token.head.pos_ in {
+            "NOUN", "PROPN"
+        }:
             return False
         constraint = self.cues.object_constraints.get(token.lemma_.lower())
         negated = any(c.dep_ == "neg" for c in token.children)
