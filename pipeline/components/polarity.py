@@ -125,7 +125,7 @@ class Polarity:
         stance, cue = ranked[0].stance, ranked[0]
         if cue.is_phrase and stance == "neutral":
             negated = False  # "did not comment on the internal affairs of any country" is still that stance
-        if cue.token.pos_ == "ADJ" and cue.token.dep_ == "amod" and not is_negated(cue.token):
+        if self._describes_a_thing(cue.token):
             negated = False  # "the illegal annexation won't change anything": the adjective is not negated
         governed = self._governor(cue.token)
         if governed == "drop":
@@ -156,6 +156,15 @@ class Polarity:
         if head.sent.start - doc[position].sent.start <= self.same_reach_tokens:
             return Judgement(stance, cue)
         return None
+
+    def _describes_a_thing(self, token: Token) -> bool:
+        """An attributive adjective on something other than a message ("the illegal annexation"), whose stance
+        the clause's negation does not turn — unlike "did not share the congratulatory message"."""
+        if token.pos_ != "ADJ" or token.dep_ != "amod" or is_negated(token):
+            return False
+        noun = token.head.lemma_.lower()
+        return not (noun in self.cues.possessor_speaks or noun in self.cues.message_nouns
+                    or noun in self.cues.reaction_lemmas)
 
     @staticmethod
     def delayed(head: Token) -> bool:
