@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from typing import Callable, Iterable, Sequence
 
@@ -30,7 +31,7 @@ from pipeline.components.quotes import QUOTES_KEY
 from pipeline.cues import CueLexicon, load_cues
 from pipeline.events import ELECTION_KINDS, Event, EventMatch, kind_words
 from pipeline.gazetteer import load_gazetteer
-from pipeline.knowledge import iso3_for_name
+from pipeline.knowledge import iso3_for_name, load_countries
 from pipeline.names import fold
 from pipeline.records import Reaction, reactions_frame
 
@@ -190,8 +191,8 @@ def _wrong_target(m: Mention, j: _Judging) -> bool:
             return iso3_for_name(target.text) not in event.host_countries
         named = {"actor"} if m.quote_index >= 0 else {"actor", "person", "entity"}
         return target.kind in named
-    if m.stance == "supportive" and event.kind in ELECTION_KINDS:
-        return target.kind in {"actor", "person"}
+    if m.stance == "supportive" and event.kind in ELECTION_KINDS and j.cues.victim_support_means.get(event.kind) != "critical":
+        return target.kind in {"actor", "person"}  # praising the loser is not backing the result
     if m.stance in {"supportive", "critical"} and target.actor_id:
         country = j.actors.get(target.actor_id, {}).get("country_iso3", "")
         return country not in event.host_countries
@@ -224,9 +225,11 @@ def _support_for_victim(m: Mention, j: _Judging) -> str | None:
     # government goes to its victims: "solidarity with the courageous Iranian women", "the United States stands
     # with the people of Burma", "resolutely supports him as the democratically elected president".
     means = j.cues.victim_support_means.get(j.event.kind)
-    if means == "critical" and not _aimed_at_the_event(m, j):
-        return means
-    return m.stance
+    if means != "critical" or (m.target.kind == "pronoun" and not m.target.actor_id) or _aimed_at_the_event(m, j):
+        return m.stance  # "ready to work with him": a pronoun that cannot be resolved most often means the subject
+    if not (m.target.text or m.target.phrase) and j.event.kind not in j.cues.sympathy_means:
+        return m.stance  # support with no target says nothing of whom it backs, except after a death
+    return means
 
 
 def _aimed_at_the_event(m: Mention, j: _Judging) -> bool:
@@ -257,11 +260,28 @@ def _what_a_call_means(m: Mention, j: _Judging) -> str | None:
     if m.stance != "neutral":
         return m.stance
     words = set(re.findall(r"\w+", fold(m.cue_text)))
-    aimed_at_host = j.actors.get(m.target.actor_id, {}).get("country_iso3", "") in j.event.host_countries
     for stance, call in j.cues.call_means.get(j.event.kind, {}).items():
-        if words & call.words and (call.aimed_at != "host" or (m.target.actor_id and aimed_at_host)):
+        if words & call.words and (call.aimed_at != "host" or _aimed_at_host(m, j)):
             return stance
     return m.stance
+
+
+def _aimed_at_host(m: Mention, j: _Judging) -> bool:
+    """'called on Russia to cease…', 'called for the withdrawal of Russian troops': the target names a host."""
+    if j.actors.get(m.target.actor_id, {}).get("country_iso3", "") in j.event.host_countries:
+        return True
+    words = set(re.findall(r"\w+", fold(f"{m.target.text} {m.target.full} {m.cue_text}")))
+    return bool(words & _host_words(j.event.host_countries))
+
+
+@functools.lru_cache(maxsize=64)
+def _host_words(hosts: tuple[str, ...]) -> frozenset[str]:
+    """The one-word names and demonyms of the host countries ("russia", "russian")."""
+    countries = load_countries()
+    rows = countries[countries["iso3"].isin(hosts)]
+    forms = [*rows["name"], *(f for forms in rows["short_names"] for f in forms),
+             *(f for forms in rows["demonyms"] for f in forms)]
+    return frozenset(fold(f) for f in forms if " " not in f)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -125,11 +125,14 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ != "TITLE":
             continue
-        end = span.end
-        while end < len(doc) and end - span.end < _MAX_NAME_TOKENS and end not in taken and _name_word(doc[end]):
+        # "Spokesperson Olivier Veran", or in apposition: "Colombia's vice-president, Ana Ruiz, sent…"
+        start = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        end = start
+        while end < len(doc) and end - start < _MAX_NAME_TOKENS and end not in taken and _name_word(doc[end]):
             end += 1
-        if end - span.end >= 2 and (end == len(doc) or not doc[end].is_title or doc[end].is_punct):
-            found.append(Span(doc, span.end, end, label="PERSON_NER"))
+        closed = end == len(doc) or not doc[end].is_title or doc[end].is_punct
+        if end - start >= 2 and closed and (start == span.end or (end < len(doc) and doc[end].text == ",")):
+            found.append(Span(doc, start, end, label="PERSON_NER"))
     return found
 
 

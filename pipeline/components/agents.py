@@ -123,7 +123,9 @@ class Agents:
             speaker = self._speaker_token(quote_index)
             if speaker is not None and self._is_group(speaker):
                 return self._expand(speaker)  # a quote said by "ministers from Albania, Andorra and Norway"
-            source = _from_agent(head)
+            source = _from_agent(head) or next(
+                (s for c in head.children if c.dep_ in {"xcomp", "ccomp"} and (s := _from_agent(c)) is not None), None
+            )  # "We have yet to hear from the leaders of Mexico and Brazil"
             if source is not None:
                 return self._expand(source)
             heading = self._heading_actor(head) if head == head.sent.root else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.components.coreference import Coreference
 from pipeline.components.doc_index import DocIndex
 from pipeline.components.mentions import Target
 from pipeline.components.polarity import Polarity
@@ -13,10 +14,11 @@ from pipeline.cues import CueLexicon
 
 
 class ClauseContext:
-    def __init__(self, index: DocIndex, *, cues: CueLexicon, polarity: Polarity) -> None:
+    def __init__(self, index: DocIndex, *, cues: CueLexicon, polarity: Polarity, coreference: Coreference) -> None:
         self.index = index
         self.cues = cues
         self.polarity = polarity
+        self.coref = coreference
 
     @staticmethod
     def attached(token: Token, head: Token, *, through_clauses: bool = False) -> bool:
@@ -120,7 +122,8 @@ class ClauseContext:
                 ):
                     # "calls for Russia to withdraw its troops": the one called on is the subject of the call.
                     candidates.extend(c for c in child.children if c.dep_ == "nsubj")
-        return candidates
+        # "on Thursday", "in 2020": a time is no target.
+        return [c for c in candidates if c.ent_type_ not in {"DATE", "TIME"}]
 
     def target(self, cue_token: Token, head: Token) -> Target:
         """Who is congratulated or criticised: the object of the cue verb, or 'to X' after a cue noun."""
@@ -142,5 +145,6 @@ class ClauseContext:
                 kind = {"PERSON": "person", "GPE": "place"}.get(ent.label_, "entity")
                 return Target("", ent.text, kind, phrase, full)
             if tok.lower_ in self.cues.person_pronouns:
-                return Target("", tok.text, "pronoun", phrase, full)
+                # "resolutely supports him": whom the pronoun refers back to, when it can be told.
+                return Target(self.coref.antecedent(tok) or "", tok.text, "pronoun", phrase, full)
         return Target(phrase=phrase, full=full)

@@ -80,13 +80,15 @@ class Coreference:
             # Sentences wholly inside a quotation do not count towards how far back to look.
             if any(tok.i not in quote_at and not tok.is_punct and not tok.is_space for tok in previous):
                 narrative += 1
+        own_quote = quote_at.get(token.i, -1)
         for i, sentence in enumerate(sentences):
             limit = token.i if i == 0 else sentence.end
-            # Words inside a quotation are someone else's voice: they hold no antecedent of the narrative.
+            # Words inside a quotation are someone else's voice: they hold no antecedent of the narrative — but a
+            # pronoun inside a quotation can refer back within it ("I spoke with President Bazoum … supports him").
             spans = [
                 s for s in self.index.actor_spans
                 if sentence.start <= s.start and s.end <= limit and s.label_ in labels
-                and s.start not in quote_at
+                and (s.start not in quote_at or (own_quote >= 0 and quote_at[s.start] == own_quote))
             ]
             # Persons the gazetteer does not know still block a wrong antecedent ("Hillary Clinton said… he").
             if labels is _PERSON_LABELS:

@@ -32,6 +32,20 @@ class Cue:
         return self.token.doc[self.span[0]:self.span[1]].text if self.is_phrase else self.token.text
 
 
+# A quotation mark may stand anywhere inside a phrase in real text: 'looked "forward to working"', 'in "line with
+# international practice"'.
+_OPTIONAL_MARK = {"ORTH": {"IN": ['"', "'"]}, "OP": "?"}
+
+
+def _marks_allowed(pattern: tuple[dict, ...]) -> list[dict]:
+    tokens: list[dict] = []
+    for i, token in enumerate(pattern):
+        if i:
+            tokens.append(dict(_OPTIONAL_MARK))
+        tokens.append(dict(token))
+    return tokens
+
+
 class CueFinder:
     """Finds the cues of a lexicon in docs of one vocab."""
 
@@ -39,7 +53,7 @@ class CueFinder:
         self.cues = cues
         self.matcher = Matcher(vocab)
         for phrase in cues.phrases:
-            self.matcher.add(phrase.id, [list(phrase.pattern)])
+            self.matcher.add(phrase.id, [_marks_allowed(phrase.pattern)])
         self.phrases = {phrase.id: phrase for phrase in cues.phrases}
         self.quote_matcher = Matcher(vocab)
         for quote_phrase in cues.quote_phrases:

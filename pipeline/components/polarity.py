@@ -119,6 +119,8 @@ class Polarity:
             # Reaction words carry a stance only when negated: "has not reacted", "no comment from"; a message
             # sent is a reaction whose meaning depends on the event (extract.py maps it).
             if negated:
+                if self._by_channel(cues[0].token):
+                    return None  # "has not spoken to Biden by phone": a statement may still exist
                 return Judgement(self.cues.negated_lemmas.get(cues[0].token.lemma_.lower(), "silent"), cues[0])
             message = next((c for c in cues if self.is_message(c.token)), None)
             return Judgement("message", message) if message is not None else None
@@ -199,12 +201,25 @@ class Polarity:
             return True
         return any(is_negated(tok, ignore=inside) for tok in tokens)
 
+    def _by_channel(self, verb: Token) -> bool:
+        return any(
+            prep.dep_ == "prep" and prep.lower_ in {"by", "on", "in", "over"}
+            and any(c.lemma_.lower() in self.cues.channel_words for c in prep.children if c.dep_ == "pobj")
+            for prep in verb.children
+        )
+
+    def _performs(self, governor: Token) -> bool:
+        """'I want to congratulate', 'we wish to congratulate': saying it does it."""
+        if governor.lemma_.lower() not in self.cues.performative_governors or governor.tag_ not in {"VBP", "VB"}:
+            return False
+        return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in governor.children)
+
     def _governor(self, token: Token) -> str | None:
         """'refused to congratulate' -> withheld; 'is expected to congratulate' -> drop."""
         current = token
         for _ in range(6):
             lemma = current.lemma_.lower()
-            if current != token and lemma in self.cues.governors:
+            if current != token and lemma in self.cues.governors and not self._performs(current):
                 governed = self.cues.governors[lemma]
                 if governed == "delay":
                     return None if is_past(current) else "withheld"

@@ -91,7 +91,7 @@ class _DocRun:
         self.polarity = polarity
         self.agents = agents
         self.quote_min_score = quote_min_score
-        self.context = ClauseContext(index, cues=cues, polarity=polarity)
+        self.context = ClauseContext(index, cues=cues, polarity=polarity, coreference=agents.coref)
         self.recent_stances: list[tuple[int, str]] = []  # (token, stance) of every judged clause, agent or not
 
     def clause_mentions(self, head: Token, cues: list[Cue]) -> list[Mention]:
