@@ -235,10 +235,12 @@ def _support_for_victim(m: Mention, j: _Judging) -> str | None:
 def _aimed_at_the_event(m: Mention, j: _Judging) -> bool:
     """Whether a cue's target is the event's subject (the junta, the winner) or the host government."""
     target = m.target
-    if target.actor_id in j.subject_ids:
+    # After a death the subject is the dead (an events file names "Mahsa Amini", "Jamal Khashoggi"): the victim.
+    subjects = () if j.event.kind in j.cues.sympathy_means else j.event.subject_names
+    if subjects and target.actor_id in j.subject_ids:
         return True
     text = fold(f"{target.text} {target.phrase}")
-    names = [*j.event.subject_names, *j.event.keywords, *kind_words(j.event.kind)]
+    names = [*subjects, *j.event.keywords, *kind_words(j.event.kind)]
     if any(fold(name) in text for name in names if len(name) > 3):
         return True  # "hailed the coup", "backed the annexation"
     actor = j.actors.get(target.actor_id, {})
