@@ -456,7 +456,7 @@ class ActorMentions:
         if piece.end < len(doc) and doc[piece.end].text == ",":
             after = [
                 s for s in doc.spans.get(GAZETTEER_KEY, [])
-                if piece.end < s.start <= piece.end + 6
+                if piece.end < s.start <= piece.end + 10
             ]
             titles = [
                 _Piece("TITLE", s.id_.partition(":")[2], s.start, s.end) for s in after if s.label_ == "TITLE"

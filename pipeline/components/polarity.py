@@ -196,8 +196,11 @@ class Polarity:
                     break
                 current = current.head
         inside = {i for c in cues for i in range(*c.span)}
-        # "Nobody needed to wait": a negative subject negates the clause.
-        if self.has_negative_subject(head):
+        # "Nobody needed to wait": a negative subject negates the clause; so does "Neither A nor B sent…".
+        if self.has_negative_subject(head) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and any(g.lower_ == "neither" for g in c.children)
+            for c in head.children
+        ):
             return True
         return any(is_negated(tok, ignore=inside) for tok in tokens)
 
