@@ -46,6 +46,18 @@ def _modifies(token: Token, noun: Token) -> bool:
     return current == noun
 
 
+def _qualifies(tok: Token, noun: Token) -> bool:
+    """Whether a token names what a group noun is of: 'leaders of the GCC', 'EU leaders'."""
+    current = tok
+    for _ in range(3):
+        if current == noun:
+            return True
+        if current.dep_ not in {"pobj", "prep", "compound", "poss", "nmod"}:
+            return False
+        current = current.head
+    return current == noun
+
+
 def _coordinated(token: Token) -> list[Token]:
     """Tokens listed with this one: conjuncts and appositions, however deeply the parser nested them
     ("Britain's Johnson, France's Macron, Germany's Merkel and Canada's Trudeau")."""
@@ -130,6 +142,7 @@ class Agents:
                 return self._expand(source)
             heading = self._heading_actor(head) if head == head.sent.root else None
             return [heading] if heading else []
+        subject = self._speaker_of_statement(subject)
         ids = self._expand(subject)
         for child in head.children:
             # "Romney congratulated Biden, as did Taoiseach Micheál Martin": the same act, another actor.
@@ -146,6 +159,15 @@ class Agents:
         if reporter and self._defers_to_reporter(ids, reporter):
             return [reporter]
         return ids
+
+    def _speaker_of_statement(self, subject: Token) -> Token:
+        """'releasing a joint statement criticising Al-Burhan': a statement's stance is whoever issued it."""
+        verb = subject.head
+        if subject.lemma_.lower() in self.cues.possessor_speaks and subject.dep_ == "dobj" and verb.pos_ == "VERB":
+            issuer = subject_of(verb)
+            if issuer is not None and issuer != subject:
+                return issuer
+        return subject
 
     def _heading_actor(self, head: Token) -> str | None:
         """'North Korea: No reaction at all.' — a list item's heading is who a subject-less line is about."""
@@ -317,10 +339,13 @@ class Agents:
             None,
         )
         listed = [t for t in sent if marker is not None and t.i > marker.i]
-        # "Leaders of the GCC" are its members' leaders, not the GCC.
+        # "Leaders of the GCC" are its members' leaders, not the GCC ("… and representatives of the EU" are the EU's).
         people = token.lemma_.lower() in self.cues.person_group_lemmas
         for tok in [*in_subject, *listed]:
             span = self.index.actor_at.get(tok.i)
-            if span is not None and span.id_ not in members and not (people and span.id_.startswith("org:")):
-                members.append(span.id_)
+            if span is None or span.id_ in members:
+                continue
+            if people and span.id_.startswith("org:") and _qualifies(tok, token):
+                continue
+            members.append(span.id_)
         return members

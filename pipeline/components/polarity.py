@@ -134,10 +134,10 @@ class Polarity:
             return None
         if governed in {"withheld", "silent"}:
             # "refused to congratulate" withholds; "refused to condemn", "avoided criticising" stays neutral;
-            # "failed to condemn" reports no statement at all.
-            if stance in {"congratulated", "supportive"}:
+            # "failed to condemn" reports that no statement came: silence.
+            if stance in {"congratulated", "supportive"} or governed == "silent":
                 return Judgement(governed, cue)
-            return Judgement("neutral", cue) if governed == "withheld" else None
+            return Judgement("neutral", cue)
         if negated:
             # "did not recognise the result", "did not agree with an invasion": a refusal, not a shrug.
             turned = self.cues.negated_lemmas.get(cue.token.lemma_.lower()) or self.cues.negated.get(stance, "drop")
