@@ -52,7 +52,7 @@ def _qualifies(tok: Token, noun: Token) -> bool:
     for _ in range(3):
         if current == noun:
             return True
-        if current.dep_ not in {"pobj", "prep", "compound", "poss", "nmod"}:
+        if current.dep_ not in {"pobj", "prep", "compound", "poss", "nmod", "appos"}:
             return False
         current = current.head
     return current == noun
