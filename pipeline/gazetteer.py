@@ -275,23 +275,6 @@ class Gazetteer:
             if "ORTH" in tok and tok["ORTH"].isupper()
         )
 
-    def lookup_name(self, name: str) -> str | None:
-        """The actor id a name stands for on its own: a person, organisation or seat of government."""
-        return self._name_index().get(fold(name.strip()).removeprefix("the "))
-
-    @functools.cache
-    def _name_index(self) -> dict[str, str]:
-        index: dict[str, str] = {}
-        for pattern in self.patterns():
-            if pattern["label"] in {"PERSON_KNOWN", "ORG", "GOV"}:
-                if isinstance(pattern["pattern"], str):
-                    name = pattern["pattern"]
-                else:
-                    words = [tok.get("LOWER") or tok.get("ORTH") for tok in pattern["pattern"]]
-                    name = " ".join(words).replace(" - ", "-").replace(" 's", "'s")
-                index.setdefault(fold(name), pattern["id"])
-        return index
-
     def title_office(self, phrase: str) -> str | None:
         return self._titles.get(phrase.lower())
 

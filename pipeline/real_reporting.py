@@ -23,6 +23,9 @@ REAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "real"
 TEXTS_DIR = REAL_DIR / "texts"
 GOLD_DIR = REAL_DIR / "gold"
 MANIFEST_PATH = REAL_DIR / "manifest.csv"
+# Excerpts kept only as witnesses of cue phrases (never scored, so unlabelled): see pipeline/witnesses.py.
+WITNESS_MANIFEST_PATH = REAL_DIR / "witness-manifest.csv"
+WITNESS_MANIFEST_COLUMNS = ("id", "url", "outlet", "published", "event", "corpus", "query", "sha256", "chars", "notes")
 EVENTS_PATH = REAL_DIR / "events.yaml"
 RESERVED_PATH = REAL_DIR.parent.parent.parent / "shared" / "eval" / "reserved-urls.txt"
 

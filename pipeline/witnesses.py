@@ -2,9 +2,10 @@
 
 A rule must generalise: every phrase of ``data/cues/<lang>.yaml`` (its ``phrases`` and ``quote_phrases``) needs at
 least two witnesses — sentences from two different sources (outlets) — in the corpora the rules are written
-against: the seed, the samples and the dev part of the real-reporting corpus. The held-out articles and the real
-test split are never searched, so that no rule is fitted to them. A quote phrase is witnessed only inside a
-quotation, as it is only read there.
+against: the seed, the samples, the dev part of the real-reporting corpus and the witness excerpts (real pages kept
+only for this, listed in tests/real/witness-manifest.csv, unlabelled and never scored). The held-out articles and
+the real test split are never searched, so that no rule is fitted to them. A quote phrase is witnessed only inside
+a quotation, as it is only read there.
 
 ``python scripts/cue_witnesses.py`` writes the witnesses to ``tests/cue_witnesses.csv`` (no text, only where);
 ``tests/test_cue_witnesses.py`` checks the lexicon against that file and the file against the corpora present.
@@ -29,7 +30,7 @@ SEED_DIR = REPO_DIR.parent / "shared" / "seed"
 # The seed's outlet (shared/seed/README.md): the text carries no metadata of its own.
 SEED_SOURCE = "Newsweek"
 # Corpora searched for witnesses: what the rules are written against, nothing held out.
-WITNESS_CORPORA = ("seed", "samples", "real-dev")
+WITNESS_CORPORA = ("seed", "samples", "real-dev", "real-witness")
 MIN_WITNESSES = 2
 
 
@@ -57,7 +58,28 @@ def corpus_articles(corpus: str) -> list[Article]:
         from pipeline.evaluate import real_articles
 
         return real_articles("dev")[0]
+    if corpus == "real-witness":
+        return _witness_articles()
     raise ValueError(f"no witness corpus '{corpus}' (known: {', '.join(WITNESS_CORPORA)})")
+
+
+def _witness_articles() -> list[Article]:
+    """The witness excerpts whose text is present and unchanged."""
+    from pipeline.articles import read_text_article
+
+    found = []
+    for row in real_reporting.read_manifest_rows([real_reporting.WITNESS_MANIFEST_PATH]) if (
+        real_reporting.WITNESS_MANIFEST_PATH.exists()
+    ) else []:
+        path = real_reporting.TEXTS_DIR / f"{row['id']}.txt"
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+        if text is None or real_reporting.text_sha256(text) != row["sha256"]:
+            continue
+        article = read_text_article(text, article_id=row["id"], source=row["outlet"], url=row["url"],
+                                    published=row["published"] or None, event_id=row["event"] or None)
+        if isinstance(article, Article):
+            found.append(article)
+    return found
 
 
 def find_witnesses(corpus: str, articles: Iterable[Article]) -> Iterator[Witness]:

@@ -97,6 +97,31 @@ def check(manifests: list[Path]) -> int:
         decoys = rr.GOLD_DIR / f"{rid}.decoys.csv"
         if decoys.exists():
             problems.extend(_check_csv(decoys, DECOY_COLUMNS))
+    # Witness excerpts (unlabelled, never scored): the same checks but for gold and split.
+    witness_rows = rr.read_manifest_rows([rr.WITNESS_MANIFEST_PATH]) if rr.WITNESS_MANIFEST_PATH.exists() else []
+    for row in witness_rows:
+        rid = row.get("id", "")
+        missing = [c for c in rr.WITNESS_MANIFEST_COLUMNS if c not in row]
+        if missing:
+            problems.append(f"{rid}: witness manifest lacks columns {missing}")
+            continue
+        if rid in seen_ids:
+            problems.append(f"{rid}: duplicate id")
+        seen_ids.add(rid)
+        url = rr.normalise_url(row["url"])
+        if url in seen_urls:
+            problems.append(f"{rid}: same address as {seen_urls[url]}")
+        seen_urls[url] = rid
+        if url in reserved:
+            problems.append(f"{rid}: RESERVED address {row['url']} — remove it")
+        path = rr.TEXTS_DIR / f"{rid}.txt"
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            texts[rid] = text
+            if rr.text_sha256(text) != row["sha256"]:
+                problems.append(f"{rid}: text hash differs from the witness manifest")
+        else:
+            problems.append(f"{rid}: text absent ({path})")
     ids = sorted(texts)
     shingles = {rid: _shingles(texts[rid]) for rid in ids}
     for i, a in enumerate(ids):
@@ -112,7 +137,7 @@ def check(manifests: list[Path]) -> int:
     events = {r.get("event") for r in rows}
     print(f"{len(rows)} articles ({len(rows) - n_test} dev, {n_test} test), {len(outlets)} outlets, "
           f"{len(events)} events, {sum(r.get('in_catalogue') == 'no' for r in rows)} outside the catalogue; "
-          f"{len(problems)} problems")
+          f"{len(witness_rows)} witness excerpts; {len(problems)} problems")
     return 1 if any(not p.startswith("warning") for p in problems) else 0
 
 
