@@ -21,7 +21,7 @@ _STANCE_OR_DROP = (*STANCES, "drop", "same", "message")
 _WORD_CLASSES = (
     "person_pronouns", "body_pronouns", "first_person", "quoted_self", "member_nouns", "negative_subjects",
     "hypothetical_marks", "duration_preps", "target_preps", "party_words", "former_words", "sympathy_lemmas",
-    "person_group_lemmas", "accusation_verbs", "channel_words", "performative_governors",
+    "person_group_lemmas", "accusation_verbs", "channel_words", "performative_governors", "speculative_modals",
 )
 
 
@@ -106,6 +106,7 @@ class CueLexicon:
     accusation_verbs: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     performative_governors: frozenset[str] = frozenset()
+    speculative_modals: frozenset[str] = frozenset()
     # lemma -> ("only" | "not", object lemmas): see object_constraints in the cue file
     object_constraints: Mapping[str, tuple[str, frozenset[str]]] = dataclasses.field(default_factory=dict)
     hedge_nouns: frozenset[str] = frozenset()

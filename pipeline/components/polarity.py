@@ -21,6 +21,8 @@ CLAUSE_PRECEDENCE = (
     "no_comment", "silent", "withheld", "congratulated", "critical", "message", "supportive", "neutral",
 )
 MODIFIER_STANCES = ("no_comment", "silent", "withheld")
+# What a bare "be to" (a plan: "ministers are to decide") may have beside its infinitive.
+_BARE_BE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "neg", "advmod", "punct", "xcomp", "cc", "conj"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,8 +83,14 @@ class Polarity:
     def judge(self, head: Token, cues: list[Cue], *, recent: list[tuple[int, str]]) -> Judgement | None:
         """The stance of the clause headed by `head`, or None when it takes none. `recent` lists (token,
         stance) of the clauses judged before, for "did the same"."""
-        # "asked whether Putin would send a message", "if Beijing congratulates him": not a reaction.
+        # "asked whether Putin would send a message", "if Beijing congratulates him": not a reaction; nor what
+        # someone might do ("concern that China might side with Myanmar"), nor what is yet to be decided
+        # ("ministers are to decide on sanctions").
         if any(child.dep_ == "mark" and child.lower_ in self.cues.hypothetical_marks for child in head.children):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ in self.cues.speculative_modals for c in head.children):
+            return None
+        if self._yet_to_be_decided(head):
             return None
         # "Erdoğan waited until November 10": a wait that ended on a day is the reaction then given, the one
         # the text is about ("same").
@@ -158,6 +166,18 @@ class Polarity:
         if head.sent.start - doc[position].sent.start <= self.same_reach_tokens:
             return Judgement(stance, cue)
         return None
+
+    @staticmethod
+    def _yet_to_be_decided(head: Token) -> bool:
+        """'are to decide', 'is to vote': a plan, not a reaction."""
+        decides = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+        return any(
+            tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+            and tok.head.lemma_ == "be" and tok.head.pos_ == "AUX"
+            # not "it is correct to wait", "was among the first to send": a bare "be to" only
+            and all(c.dep_ in _BARE_BE_DEPS for c in tok.head.children)
+            for tok in decides
+        )
 
     def _describes_a_thing(self, token: Token) -> bool:
         """An attributive adjective on something other than a message ("the illegal annexation"), whose stance
