@@ -176,6 +176,7 @@ class Polarity:
             and tok.head.lemma_ == "be" and tok.head.pos_ == "AUX"
             # not "it is correct to wait", "was among the first to send": a bare "be to" only
             and all(c.dep_ in _BARE_BE_DEPS for c in tok.head.children)
+            and not any(c.lower_ in {"yet", "still"} for c in [*tok.head.children, *tok.children])  # "is yet to react"
             for tok in decides
         )
 
