@@ -129,7 +129,9 @@ class Agents:
             subject.lower_ in self.cues.quoted_self
             or any(c.dep_ == "poss" and c.lower_ in self.cues.first_person for c in subject.children)  # "Our country"
         )
-        if subject is None or subject.lower_ in self.cues.first_person or quoted_self:
+        # "we" and "us" are pronouns; "US" is the United States.
+        first_person = subject is not None and subject.pos_ == "PRON" and subject.lower_ in self.cues.first_person
+        if subject is None or first_person or quoted_self:
             if reporter:
                 return [reporter]
             speaker = self._speaker_token(quote_index)
@@ -142,7 +144,7 @@ class Agents:
                 return self._expand(source)
             heading = self._heading_actor(head) if head == head.sent.root else None
             return [heading] if heading else []
-        subject = self._speaker_of_statement(subject)
+        subject = self._one_among(self._speaker_of_statement(subject))
         ids = self._expand(subject)
         for child in head.children:
             # "Romney congratulated Biden, as did Taoiseach Micheál Martin": the same act, another actor.
@@ -159,6 +161,16 @@ class Agents:
         if reporter and self._defers_to_reporter(ids, reporter):
             return [reporter]
         return ids
+
+    @staticmethod
+    def _one_among(subject: Token) -> Token:
+        """'Johnson and Biden are among the leaders condemning the action': the ones among them act."""
+        prep = subject.head
+        if subject.dep_ == "pobj" and prep.lower_ == "among" and prep.head.lemma_ == "be":
+            named = subject_of(prep.head)
+            if named is not None:
+                return named
+        return subject
 
     def _speaker_of_statement(self, subject: Token) -> Token:
         """'releasing a joint statement criticising Al-Burhan': a statement's stance is whoever issued it."""
