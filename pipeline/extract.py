@@ -407,8 +407,10 @@ def _pick_quote(doc: Doc, actor_id: str, mentions: list[Mention], *, text: str, 
     ]
     if not nearby:
         return ""
-    longest = max(nearby, key=lambda q: len(q.text))
-    return _quote_text(quotes, quotes.index(longest), text=text)
+    # The reaction's first quotation, not its longest: the first one from the reaction's sentence on, else the
+    # last one before it.
+    first = min(nearby, key=lambda q: q.start)  # the reaction's first quotation, not its longest
+    return _quote_text(quotes, quotes.index(first), text=text)
 
 
 def _evidence_spans(mentions: list[Mention]) -> tuple[dict[str, int], ...]:
