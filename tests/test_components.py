@@ -37,6 +37,24 @@ def test_resolve_date(text, expected):
         assert (day, precision) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on November 8", (dt.date(2020, 11, 8), "day")),  # the event's year
+        ("January 5", (dt.date(2021, 1, 5), "day")),  # shortly after a November event: the next year
+        ("on Sunday", (None, "")),  # a weekday means nothing without the publication date
+    ],
+)
+def test_day_and_month_without_publication_date_take_the_events_year(text, expected):
+    day, precision, _ = resolve_date(text, published=None, event_date=dt.date(2020, 11, 7))
+    assert (day, precision) == expected
+
+
+@pytest.mark.parametrize("text, year", [("at 2045 GMT", 0), ("at 2145 GMT", 0), ("in 2016", 2016)])
+def test_clock_times_are_not_years(text, year):
+    assert resolve_date(text, published=PUBLISHED)[2] == year
+
+
 def test_relative_date_without_publication_date_is_not_guessed():
     assert resolve_date("on Sunday", published=None)[0] is None
 

@@ -21,29 +21,41 @@ from spacy.tokens import Doc
 
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# A year, not a clock time: "at 2045 GMT" is a quarter to nine in the evening.
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b(?!\s*(?:GMT|UTC|GST|EST|EDT|CET|CEST|BST|IST|hrs|hours|local|h)\b)")
 _DAY_WORDS = re.compile(rf"\b({_WEEKDAYS}|today|yesterday|tonight|\d{{1,2}}(?:st|nd|rd|th)?)\b", re.I)
 _MONTH_WORDS = re.compile(rf"\b({_MONTHS})\b", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|century|centuries|hours?)\b", re.I)
 _RELATIVE_AGO = re.compile(r"\b(ago|earlier|later|last|previous|next)\b", re.I)
 # Words in a DATE entity that dateparser should not see.
+# Without a publication date, "November 8" is the last November 8 before this long after the event.
+_EVENT_YEAR_REACH_DAYS = 180
 _STRIP = re.compile(r"^(on|in|at|by|since|from|until|early|late|mid|the)\s+", re.I)
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
 
 
-def resolve_date(text: str, *, published: dt.date | None) -> tuple[dt.date | None, str, int]:
+def resolve_date(
+    text: str, *, published: dt.date | None, event_date: dt.date | None = None
+) -> tuple[dt.date | None, str, int]:
     """(date, precision, explicit year or 0) for a date expression; (None, "", year) when not a point in time.
 
     The NER sometimes runs a date into what follows ("July 29, hours"): each comma-separated part is tried
-    when the whole is no point in time."""
+    when the whole is no point in time. Without a publication date, a day and month ("on November 8") take the
+    event's year (the last such day before half a year after the event); a weekday means nothing then."""
     found = _resolve_one(text, published=published)
     if found[0] is None and "," in text:
         for part in text.split(","):
             day, precision, year = _resolve_one(part, published=published)
             if day is not None and precision in {"day", "month"}:
                 return day, precision, year or found[2]
+    if found[0] is None and published is None and event_date is not None and not found[2]:
+        cleaned = text.strip()
+        if _MONTH_WORDS.search(cleaned) and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", cleaned):
+            day, precision, _ = _resolve_one(cleaned, published=event_date + dt.timedelta(days=_EVENT_YEAR_REACH_DAYS))
+            if day is not None and precision == "day":
+                return day, precision, 0
     return found
 
 
@@ -140,6 +152,7 @@ class DateResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        event_date = dt.date.fromisoformat(doc._.reference_date) if doc._.reference_date else None
         dates = []
         last_day: dt.date | None = None
         for ent in self._date_spans(doc):
@@ -148,7 +161,7 @@ class DateResolver:
                 dates.append({"start": ent.start, "end": ent.end, "text": ent.text,
                               "date": anaphoric.isoformat(), "precision": "day", "year": 0})
                 continue
-            day, precision, year = resolve_date(ent.text, published=published)
+            day, precision, year = resolve_date(ent.text, published=published, event_date=event_date)
             if day is not None and precision == "day":
                 last_day = day
             dates.append(
