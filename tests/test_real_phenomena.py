@@ -83,7 +83,17 @@ ACTOR_STANCE_CASES = [
          set(), UKR22, name="what-someone-is-accused-of"),
     case("EU foreign policy chief Josep Borrell called for an investigation of possible election violations.",
          {("Josep Borrell", "neutral")}, name="hedged-criticism"),
+    # --- time
+    case("Vladimir Putin, who had kept quiet for five weeks, congratulated Joe Biden on Tuesday.",
+         {("Vladimir Putin", "congratulated")}, name="retrospective-clause-is-history"),
+    case("Back in 2012 Vladimir Putin congratulated Barack Obama, but this time he has not congratulated Joe Biden.",
+         {("Vladimir Putin", "silent")}, name="other-time-frames-only-its-clause"),
     # --- robust to the parser
+    case("Macron and then Merkel congratulated Joe Biden on Saturday.",
+         {("Emmanuel Macron", "congratulated"), ("Angela Merkel", "congratulated")}, name="a-and-then-b"),
+    case("The resolution passed, with India, China and the United Arab Emirates abstaining.",
+         {("Indian government", "neutral"), ("Chinese government", "neutral"), ("Emirati government", "neutral")},
+         UKR22, name="with-a-abstaining"),
     case('"Congratulations Joe, we look forward to working with you," said Irish Taoiseach Micheál Martin.',
          {("Micheál Martin", "congratulated")}, name="vocative-is-not-a-subject"),
     case('"We congratulate the American people on a peaceful election." - Nigerian President Muhammadu Buhari',

@@ -146,6 +146,9 @@ class Agents:
             return [heading] if heading else []
         subject = self._one_among(self._speaker_of_statement(subject))
         ids = self._expand(subject)
+        # "Macron and then Merkel congratulated…": the parser gives the verb two subjects.
+        for other in (c for c in head.children if c.dep_ == "nsubj" and c != subject and subject.head == head):
+            ids += [i for i in self._expand(other) if i not in ids]
         for child in head.children:
             # "Romney congratulated Biden, as did Taoiseach Micheál Martin": the same act, another actor.
             if child.dep_ == "advcl" and child.lemma_.lower() == "do" and any(

@@ -55,7 +55,10 @@ class ClauseContext:
             heads.append(head.sent.root)  # a misparsed clause headed by a noun: the sentence's verb dates it
         # "Peskov said on Monday that Putin would wait": the day of the saying dates the stance.
         current = head
+        own_clause = len(heads) + 99  # heads from this index on are clauses this one is only coordinated with
         while current.dep_ in {"ccomp", "xcomp", "conj"} and current.head != current:
+            if current.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
+                own_clause = min(own_clause, len(heads))
             if (
                 current.dep_ == "conj"
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
@@ -68,7 +71,10 @@ class ClauseContext:
         years: list[int] = []
         # A year in an enclosing clause frames this one too: "After Erdoğan's victory in 2018, Orbán was among
         # the first to congratulate him."
-        framing = [*heads, *enclosing_clauses(head)[1:]]
+        # …but not a clause this one is merely coordinated with: "Back in 2012 Putin congratulated Obama, but this
+        # time he has not congratulated Biden".
+        coordinated = own_clause < len(heads)
+        framing = heads[:own_clause] if coordinated else [*heads, *enclosing_clauses(head)[1:]]
         until = set()
         if self.polarity.delayed(head):
             # "did not congratulate Biden until December 15, the day after…": the day it came.

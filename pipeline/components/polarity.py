@@ -92,6 +92,8 @@ class Polarity:
             return None
         if self._yet_to_be_decided(head):
             return None
+        if self._looks_back(head, cues):
+            return None  # "Putin, who had kept quiet for five weeks, congratulated Biden": history, not news
         # "Erdoğan waited until November 10": a wait that ended on a day is the reaction then given, the one
         # the text is about ("same").
         cues = [
@@ -166,6 +168,13 @@ class Polarity:
         if head.sent.start - doc[position].sent.start <= self.same_reach_tokens:
             return Judgement(stance, cue)
         return None
+
+    @staticmethod
+    def _looks_back(head: Token, cues: list[Cue]) -> bool:
+        """A relative clause in the past perfect that reports silence or waiting: the state before the news."""
+        return head.dep_ == "relcl" and any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children) and all(
+            c.stance in MODIFIER_STANCES or c.stance == "reaction" for c in cues
+        )
 
     @staticmethod
     def _yet_to_be_decided(head: Token) -> bool:
