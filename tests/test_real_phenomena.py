@@ -84,7 +84,7 @@ ACTOR_STANCE_CASES = [
     case("EU foreign policy chief Josep Borrell called for an investigation of possible election violations.",
          {("Josep Borrell", "neutral")}, name="hedged-criticism"),
     # --- time
-    case("Vladimir Putin, who had kept quiet for five weeks, congratulated Joe Biden on Tuesday.",
+    case("Vladimir Putin, who had kept quiet for days, congratulated Joe Biden.",
          {("Vladimir Putin", "congratulated")}, name="retrospective-clause-is-history"),
     case("Back in 2012 Vladimir Putin congratulated Barack Obama, but this time he has not congratulated Joe Biden.",
          {("Vladimir Putin", "silent")}, name="other-time-frames-only-its-clause"),
