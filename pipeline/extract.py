@@ -174,8 +174,8 @@ def _wrong_target(m: Mention, j: _Judging) -> bool:
     """Congratulations to someone else (the loser, another country's leader); praise of the loser; praise or
     blame aimed at a third party from a country that is not party to the event."""
     target, event = m.target, j.event
-    if not target.text:
-        return False
+    if not target.text or target.actor_id == m.actor_id:
+        return False  # no target, or the speaker's own name the parser took for one ('"…" - Name')
     # "the elected American president, Donald Trump": a title in apposition with the subject's name is the subject.
     named = fold(f"{target.text} {target.full}")
     is_subject = target.actor_id in j.subject_ids or fold(target.text) in {fold(n) for n in event.subject_names} or any(

@@ -184,6 +184,30 @@ class Agents:
                 return issuer
         return subject
 
+    def listed_under(self, head: Token) -> list[Agent]:
+        """'Yet to congratulate:' over lines that are only names ('Russia', 'China', 'Brazil'): a lead-in line's
+        stance is held by each name listed on the lines below it, up to the first line that is more than a name."""
+        doc, text = self.index.doc, self.index.doc.text
+        sentence = head.sent
+        if not sentence.text.rstrip().endswith(":"):
+            return []
+        found: list[Agent] = []
+        position = sentence.end_char
+        while position < len(text):
+            line_start = position
+            while line_start < len(text) and text[line_start].isspace():
+                line_start += 1
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end].strip(" -*•\t.,;")
+            spans = [s for s in self.index.actor_spans if line_start <= s.start_char and s.end_char <= line_end]
+            if not line or len(spans) != 1 or len(line.split()) > len(spans[0].text.split()) + 2:
+                break
+            if spans[0].id_ not in {a.actor_id for a in found}:
+                found.append(Agent(spans[0].id_, via_group=True))
+            position = line_end
+        return found
+
     def _heading_actor(self, head: Token) -> str | None:
         """'North Korea: No reaction at all.' — a list item's heading is who a subject-less line is about."""
         doc = self.index.doc

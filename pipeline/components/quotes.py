@@ -237,6 +237,10 @@ class QuoteFinder:
         if subject is not None and subject.i not in range(quote.start - 1, quote.end + 1) and not subject.is_space:
             if subject.sent == quote.sent or subject.sent == doc[quote.start].sent:
                 return subject.i
+        # '"We congratulate the American people." - Nigerian President Muhammadu Buhari': a signature after a dash.
+        signature = self._signature(doc, quote)
+        if signature >= 0:
+            return signature
         # "Peskov was blunt - '…'" / "Peskov had a message: '…'": the clause the colon or dash closes.
         lead = quote.start - 1
         while lead >= 0 and (doc[lead].text == '"' or doc[lead].is_space):
@@ -265,6 +269,22 @@ class QuoteFinder:
         people = [s for s in spans if s.id_.startswith("person:")]
         chosen = people if people else spans
         return chosen[-1].root.i if len({s.id_ for s in chosen}) == 1 else -1
+
+    @staticmethod
+    def _signature(doc: Doc, quote: Span) -> int:
+        """The actor named after a quote's closing mark and a dash, with nothing else on the line."""
+        i = quote.end
+        while i < len(doc) and (doc[i].text in {'"', "'"} or doc[i].is_space):
+            i += 1
+        if i >= len(doc) or doc[i].text not in {"-", "--"}:
+            return -1
+        line_end = i
+        while line_end < len(doc) and "\n" not in doc[line_end].text_with_ws:
+            line_end += 1
+        spans = [s for s in doc.spans.get(ACTORS_KEY, []) if i < s.start and s.end <= line_end + 1]
+        if len(spans) == 1 and line_end + 1 - spans[0].end <= 2 and spans[0].start - i <= 8:
+            return spans[0].root.i
+        return -1
 
     @staticmethod
     def _stands_alone(doc: Doc, quote: Span) -> bool:

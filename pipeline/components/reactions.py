@@ -101,7 +101,7 @@ class _DocRun:
         if judged.stance in STANCES or judged.stance == "message":
             self.recent_stances.append((head.i, judged.stance))
         quote_index = self.index.quote_at.get(judged.cue.token.i, -1)
-        agents = self.agents.of_clause(head, judged.cue, quote_index)
+        agents = self.agents.of_clause(head, judged.cue, quote_index) or self.agents.listed_under(head)
         grouped = {a.actor_id for a in agents if a.via_group}
         ids = [a.actor_id for a in agents]
         if judged.stance == "withheld":
