@@ -101,3 +101,33 @@ def test_real_test_errors_are_never_printed():
     report = evaluate.format_report([scores], details=True)
     assert "actor level" in report and "decoys reported: 1 of 1" in report
     assert "secret decoy" not in report and "missed:" not in report and "spurious:" not in report
+
+
+def test_real_corpus_absent_is_said_plainly(tmp_path, monkeypatch, capsys):
+    """Where the real texts are not on the machine (CI), --real scores nothing of them and says how many are absent."""
+    from pipeline import __main__ as cli
+    from pipeline import real_reporting
+
+    monkeypatch.setattr(real_reporting, "TEXTS_DIR", tmp_path)
+    counts = evaluate.real_absent()
+    assert counts["dev"] > 0 and counts["test"] > 0
+    assert cli.main(["--quiet", "evaluate", "--corpus", "real-dev", "--corpus", "real-test"]) == 0
+    out = capsys.readouterr().out
+    assert f"real-dev: not scored — none of its {counts['dev']} texts is on this machine" in out
+    assert f"real-test: not scored — none of its {counts['test']} texts is on this machine" in out
+
+
+def test_the_real_split_is_a_fixed_function_of_the_address():
+    from pipeline import real_reporting
+
+    rows = real_reporting.load_manifest()
+    assert rows and all(row.split == real_reporting.split_of(row.url) for row in rows)
+    assert {row.split for row in rows} == {"dev", "test"}
+
+
+@pytest.mark.slow
+def test_real_dev_holds_its_floors_where_present():
+    scores = evaluate.evaluate_all(corpora=("real-dev",))
+    if not scores:
+        pytest.skip("the real-reporting texts are not on this machine (tests/real/README.md says how to get them)")
+    assert evaluate.check_floors(scores) == []
