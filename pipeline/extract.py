@@ -42,6 +42,9 @@ from pipeline.records import Reaction, reactions_frame
 _SUBSUMED_BY = {
     "supportive": ("congratulated",),
     "neutral": ("congratulated", "critical", "supportive", "withheld"),
+    # Rejecting a result beats holding recognition back; withholding beats having said nothing.
+    "withheld": ("critical",),
+    "silent": ("withheld",),
 }
 _BATCH_SIZE = 16
 # Stances that report no statement: a country's and its leader's are two reports.

@@ -13,6 +13,7 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from pipeline.components.cue_spans import Cue
+from pipeline.components.syntax import subject_of
 from pipeline.cues import CueLexicon
 
 # Which stance wins when one clause carries several cues: evidence about *not* reacting modifies a
@@ -227,9 +228,9 @@ class Polarity:
                 current = current.head
         inside = {i for c in cues for i in range(*c.span)}
         # "Nobody needed to wait": a negative subject negates the clause; so does "Neither A nor B sent…".
-        if self.has_negative_subject(head) or any(
-            c.dep_ in {"nsubj", "nsubjpass"} and any(g.lower_ == "neither" for g in c.children)
-            for c in head.children
+        subject = subject_of(head)
+        if self.has_negative_subject(head) or (
+            subject is not None and any(g.lower_ == "neither" for g in subject.children)
         ):
             return True
         return any(is_negated(tok, ignore=inside) for tok in tokens)
