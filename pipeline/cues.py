@@ -21,7 +21,7 @@ _STANCE_OR_DROP = (*STANCES, "drop", "same", "message")
 _WORD_CLASSES = (
     "person_pronouns", "body_pronouns", "first_person", "quoted_self", "member_nouns", "negative_subjects",
     "hypothetical_marks", "duration_preps", "target_preps", "party_words", "former_words", "sympathy_lemmas",
-    "person_group_lemmas", "accusation_verbs", "channel_words", "performative_governors", "speculative_modals",
+    "person_group_lemmas", "group_quantity_nouns", "accusation_verbs", "channel_words", "performative_governors", "speculative_modals",
 )
 
 
@@ -103,6 +103,7 @@ class CueLexicon:
     topic_words: tuple[str, ...] = ()
     sympathy_lemmas: frozenset[str] = frozenset()
     person_group_lemmas: frozenset[str] = frozenset()
+    group_quantity_nouns: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     performative_governors: frozenset[str] = frozenset()

@@ -190,8 +190,9 @@ def _wrong_target(m: Mention, j: _Judging) -> bool:
         # A named actor, person or organisation is someone else ("congratulated the BJP"), and so is a place other
         # than a host country ("congratulated Moldova"); "congratulated Kenyans" or "Kenya" on Kenya's vote is not.
         # Inside a quotation the addressee is often a nickname or a handle ("Congratulations Joe!", "@JoeBiden").
-        if target.kind == "place":
-            return iso3_for_name(target.text) not in event.host_countries
+        if target.kind == "place":  # a place that is no country ("the DP" read as one) is nobody else
+            iso3 = iso3_for_name(target.text)
+            return iso3 is not None and iso3 not in event.host_countries
         named = {"actor"} if m.quote_index >= 0 else {"actor", "person", "entity"}
         return target.kind in named
     if m.stance == "supportive" and event.kind in ELECTION_KINDS and j.cues.victim_support_means.get(event.kind) != "critical":

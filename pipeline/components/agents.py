@@ -347,7 +347,7 @@ class Agents:
             return False
         if token.like_num or token.lower_ in _QUANTIFIERS:
             return True  # "Three of the last holdouts, Putin, López Obrador and Bolsonaro, …"
-        return token.lemma_.lower() in self.cues.group_lemmas
+        return token.lemma_.lower() in self.cues.group_lemmas or token.lemma_.lower() in self.cues.group_quantity_nouns
 
     def _group_members(self, token: Token) -> list[str]:
         members = self._own_members(token) or self._members_named_before(token)

@@ -172,10 +172,15 @@ class Polarity:
 
     @staticmethod
     def _looks_back(head: Token, cues: list[Cue]) -> bool:
-        """A relative clause in the past perfect that reports silence or waiting: the state before the news."""
-        return head.dep_ == "relcl" and any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children) and all(
-            c.stance in MODIFIER_STANCES or c.stance == "reaction" for c in cues
-        )
+        """A relative clause that tells what came before the news: silence or waiting in the past perfect ("who
+        had kept quiet for five weeks"), or watching in the perfect ("whose government has followed the campaign
+        closely")."""
+        if head.dep_ != "relcl":
+            return False
+        auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if "had" in auxiliaries and all(c.stance in MODIFIER_STANCES or c.stance == "reaction" for c in cues):
+            return True
+        return bool(auxiliaries & {"has", "have", "had"}) and all(c.stance == "neutral" for c in cues)
 
     @staticmethod
     def _yet_to_be_decided(head: Token) -> bool:
