@@ -71,6 +71,15 @@ def _coordinated(token: Token) -> list[Token]:
     return found
 
 
+_MAX_BULLETS_UNDER_HEADING = 20
+_MAX_HEADING_WORDS = 6
+
+
+def _is_bullet(sentence) -> bool:
+    first = next((t for t in sentence if not t.is_space), None)
+    return first is not None and first.text in {"-", "*", "•", "–"}
+
+
 def _from_agent(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
@@ -209,17 +218,25 @@ class Agents:
         return found
 
     def _heading_actor(self, head: Token) -> str | None:
-        """'North Korea: No reaction at all.' — a list item's heading is who a subject-less line is about."""
+        """'North Korea: No reaction at all.' — a list item's heading is who a subject-less line is about; so is a
+        short heading above a run of bullet lines ('NATO's Stoltenberg:' then '- these lands are Ukrainian')."""
         doc = self.index.doc
         sentence = head.sent
-        if sentence.start == 0:
-            return None
-        heading = doc[sentence.start - 1].sent
-        words = [t for t in heading if not t.is_space]
-        if not words or words[-1].text != ":":
-            return None
-        spans = [s for s in self.index.actor_spans if heading.start <= s.start < heading.end]
-        return spans[0].id_ if len(spans) == 1 else None
+        bullet = _is_bullet(sentence)
+        for _ in range(_MAX_BULLETS_UNDER_HEADING):
+            if sentence.start == 0:
+                return None
+            heading = doc[sentence.start - 1].sent
+            words = [t for t in heading if not t.is_space]
+            if bullet and words and _is_bullet(heading):
+                sentence = heading  # another item of the same list: look further up
+                continue
+            short = bullet and 0 < len(words) <= _MAX_HEADING_WORDS and words[-1].text in {":", "."}
+            if not words or not (words[-1].text == ":" or short):
+                return None
+            spans = [s for s in self.index.actor_spans if heading.start <= s.start < heading.end]
+            return spans[0].id_ if len({s.id_ for s in spans}) == 1 else None
+        return None
 
     def _speaker_token(self, quote_index: int) -> Token | None:
         speakers = self.index.speakers
