@@ -33,7 +33,7 @@ class UnsupportedLanguageError(ValueError):
 class Phrase:
     id: str
     stance: str
-    pattern: tuple[dict, ...]
+    patterns: tuple[tuple[dict, ...], ...]  # the wordings of one phenomenon, as Matcher patterns
     unless_past: bool = False  # the phrase's verb in the past tense reports a delay, not a stance
     after: frozenset[str] = frozenset()  # event kinds it applies to; empty: every kind
 
@@ -62,7 +62,7 @@ class QuotePhrase:
     id: str
     stance: str
     weight: float
-    pattern: tuple[dict, ...]
+    patterns: tuple[tuple[dict, ...], ...]
     after: frozenset[str] = frozenset()  # event kinds it applies to; empty: every kind
 
 
@@ -151,7 +151,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
     seen: set[str] = set()
     for i, entry in enumerate(raw.get("phrases") or ()):
         where = f"{source}: phrase {i + 1}"
-        if not entry.get("id") or not entry.get("pattern"):
+        if not entry.get("id") or not (entry.get("pattern") or entry.get("patterns")):
             raise ValueError(f"{where}: needs an id and a pattern")
         if entry["id"] in seen:
             raise ValueError(f"{where}: duplicate id '{entry['id']}'")
@@ -160,7 +160,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
             Phrase(
                 entry["id"],
                 _check_stance(entry["stance"], where=where),
-                tuple(entry["pattern"]),
+                _patterns(entry),
                 bool(entry.get("unless_past", False)),
                 frozenset(str(kind) for kind in entry.get("after") or ()),
             )
@@ -223,17 +223,24 @@ def _quote_phrases(raw, *, source: str, taken: set[str]) -> tuple[QuotePhrase, .
     phrases = []
     for i, entry in enumerate(raw):
         where = f"{source}: quote phrase {i + 1}"
-        if not entry.get("id") or not entry.get("pattern"):
+        if not entry.get("id") or not (entry.get("pattern") or entry.get("patterns")):
             raise ValueError(f"{where}: needs an id and a pattern")
         if entry["id"] in taken:
             raise ValueError(f"{where}: duplicate id '{entry['id']}'")
         taken.add(entry["id"])
         stance = _check_stance(str(entry["stance"]), where=where)
         phrases.append(QuotePhrase(
-            entry["id"], stance, float(entry.get("weight", 1.0)), tuple(entry["pattern"]),
+            entry["id"], stance, float(entry.get("weight", 1.0)), _patterns(entry),
             frozenset(str(kind) for kind in entry.get("after") or ()),
         ))
     return tuple(phrases)
+
+
+def _patterns(entry: Mapping) -> tuple[tuple[dict, ...], ...]:
+    """A phrase's wordings: `pattern` (one) or `patterns` (several ways of saying the same thing)."""
+    if entry.get("patterns"):
+        return tuple(tuple(pattern) for pattern in entry["patterns"])
+    return (tuple(entry["pattern"]),)
 
 
 def _object_constraints(raw: Mapping, *, source: str) -> dict[str, tuple[str, frozenset[str]]]:

@@ -149,7 +149,7 @@ def test_every_shipped_cue_pattern_is_valid_for_spacy():
 
     matcher = Matcher(spacy.blank("en").vocab, validate=True)
     for phrase in load_cues("en").phrases:
-        matcher.add(phrase.id, [list(phrase.pattern)])  # raises on a malformed pattern (e.g. YAML's off -> False)
+        matcher.add(phrase.id, [list(pattern) for pattern in phrase.patterns])  # raises on a malformed pattern (e.g. YAML's off -> False)
 
 
 @pytest.mark.parametrize(

@@ -53,11 +53,11 @@ class CueFinder:
         self.cues = cues
         self.matcher = Matcher(vocab)
         for phrase in cues.phrases:
-            self.matcher.add(phrase.id, [_marks_allowed(phrase.pattern)])
+            self.matcher.add(phrase.id, [_marks_allowed(pattern) for pattern in phrase.patterns])
         self.phrases = {phrase.id: phrase for phrase in cues.phrases}
         self.quote_matcher = Matcher(vocab)
         for quote_phrase in cues.quote_phrases:
-            self.quote_matcher.add(quote_phrase.id, [list(quote_phrase.pattern)])
+            self.quote_matcher.add(quote_phrase.id, [list(pattern) for pattern in quote_phrase.patterns])
         self.quote_phrases = {quote_phrase.id: quote_phrase for quote_phrase in cues.quote_phrases}
         self.other_time = PhraseMatcher(vocab, attr="LOWER")
         self.other_time.add("OTHER_TIME", [Doc(vocab, words=phrase.split()) for phrase in cues.other_time])
