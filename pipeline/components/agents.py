@@ -97,7 +97,8 @@ class Agents:
         # Every group noun that lists its members ("ministers from Albania, Andorra and …"), in text order: a later
         # mention of the group without members ("Ministers also condemned…") means the same members.
         self._listed_groups = [
-            (tok, members) for tok in index.doc if self._is_group(tok) and (members := self._own_members(tok))
+            (tok, members) for tok in index.doc
+            if tok.pos_ == "NOUN" and self._is_group(tok) and (members := self._own_members(tok))
         ]
 
     def of_clause(self, head: Token, cue: Cue, quote_index: int) -> list[Agent]:

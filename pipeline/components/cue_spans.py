@@ -139,7 +139,12 @@ class CueFinder:
         only inside quotations)."""
         found = []
         kind = doc._.event_kind
-        for match_id, start, end in self.quote_matcher(doc):
+        # Matched inside the quotations only: the bank is read nowhere else, and the doc is much longer.
+        matches = [
+            (match_id, quote.start + start, quote.start + end)
+            for quote in doc.spans.get("quotes", []) for match_id, start, end in self.quote_matcher(quote)
+        ]
+        for match_id, start, end in matches:
             phrase = self.quote_phrases[doc.vocab.strings[match_id]]
             if phrase.after and kind not in phrase.after:
                 continue
