@@ -176,10 +176,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         transfer_verbs=words("transfer_verbs"),
         governors=governors,
         negated=negated,
-        negated_lemmas={
-            str(lemma): _check_stance(str(stance), where=f"{source}: negated_lemmas")
-            for lemma, stance in (raw.get("negated_lemmas") or {}).items()
-        },
+        negated_lemmas=_stance_map(raw, "negated_lemmas", source=source),
         future_modals=words("future_modals"),
         reporting_lemmas=words("reporting_lemmas"),
         group_lemmas=words("group_lemmas"),
@@ -190,10 +187,7 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
         experiencer_verbs=words("experiencer_verbs"),
         possessor_speaks=words("possessor_speaks"),
         message_nouns=words("message_nouns"),
-        victim_support_means={
-            str(kind): _check_stance(str(stance), where=f"{source}: victim_support_means")
-            for kind, stance in (raw.get("victim_support_means") or {}).items()
-        },
+        victim_support_means=_stance_map(raw, "victim_support_means", source=source),
         call_means={
             str(kind): {
                 _check_stance(str(stance), where=f"{source}: call_means"): _call_words(words, source=source)
@@ -201,15 +195,9 @@ def parse_lexicon(raw: Mapping, *, source: str) -> CueLexicon:
             }
             for kind, by_stance in (raw.get("call_means") or {}).items()
         },
-        message_means={
-            str(kind): _check_stance(str(stance), where=f"{source}: message_means")
-            for kind, stance in (raw.get("message_means") or {}).items()
-        },
+        message_means=_stance_map(raw, "message_means", source=source),
         **{name: words(name) for name in _WORD_CLASSES},
-        sympathy_means={
-            str(kind): _check_stance(str(stance), where=f"{source}: sympathy_means")
-            for kind, stance in (raw.get("sympathy_means") or {}).items()
-        },
+        sympathy_means=_stance_map(raw, "sympathy_means", source=source),
         topic_words=tuple(str(w).lower() for w in raw.get("topic_words") or ()),
         object_constraints=_object_constraints(raw.get("object_constraints") or {}, source=source),
         hedge_nouns=frozenset(str(w).lower() for w in (raw.get("hedged_by") or {}).get("nouns") or ()),
@@ -234,6 +222,13 @@ def _quote_phrases(raw, *, source: str, taken: set[str]) -> tuple[QuotePhrase, .
             frozenset(str(kind) for kind in entry.get("after") or ()),
         ))
     return tuple(phrases)
+
+
+def _stance_map(raw: Mapping, key: str, *, source: str) -> dict[str, str]:
+    """A section mapping words or event kinds to stances, each stance checked."""
+    return {
+        str(name): _check_stance(str(stance), where=f"{source}: {key}") for name, stance in (raw.get(key) or {}).items()
+    }
 
 
 def _patterns(entry: Mapping) -> tuple[tuple[dict, ...], ...]:

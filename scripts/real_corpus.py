@@ -57,38 +57,48 @@ def _check_csv(path: Path, columns: list[str]) -> list[str]:
     return problems
 
 
+def _check_row(row: dict, *, columns, label: str, reserved, seen_ids: set, seen_urls: dict, texts: dict) -> list[str]:
+    """The checks every row of a manifest passes: columns, unique id and address, not reserved, text hash."""
+    rid = row.get("id", "")
+    missing = [c for c in columns if c not in row]
+    if missing:
+        return [f"{rid}: {label} lacks columns {missing}"]
+    problems = []
+    if rid in seen_ids:
+        problems.append(f"{rid}: duplicate id")
+    seen_ids.add(rid)
+    url = rr.normalise_url(row["url"])
+    if url in seen_urls:
+        problems.append(f"{rid}: same address as {seen_urls[url]}")
+    seen_urls[url] = rid
+    if url in reserved:
+        problems.append(f"{rid}: RESERVED address {row['url']} — remove it")
+    path = rr.TEXTS_DIR / f"{rid}.txt"
+    if path.exists():
+        texts[rid] = text = path.read_text(encoding="utf-8")
+        if rr.text_sha256(text) != row["sha256"]:
+            problems.append(f"{rid}: text hash differs from the {label}")
+    else:
+        problems.append(f"{rid}: text absent ({path})")
+    return problems
+
+
 def check(manifests: list[Path]) -> int:
     rows = rr.read_manifest_rows(manifests)
     reserved = rr.reserved_urls()
     problems: list[str] = []
     if not reserved:
         problems.append(f"warning: {rr.RESERVED_PATH} is absent; reserved addresses not checked")
-    seen_ids, seen_urls, texts = set(), {}, {}
+    seen = {"reserved": reserved, "seen_ids": set(), "seen_urls": {}, "texts": {}}
+    texts = seen["texts"]
     for row in rows:
-        rid = row.get("id", "")
-        missing = [c for c in rr.MANIFEST_COLUMNS if c not in row]
-        if missing:
-            problems.append(f"{rid}: manifest lacks columns {missing}")
+        row_problems = _check_row(row, columns=rr.MANIFEST_COLUMNS, label="manifest", **seen)
+        problems.extend(row_problems)
+        if any("lacks columns" in p for p in row_problems):
             continue
-        if rid in seen_ids:
-            problems.append(f"{rid}: duplicate id")
-        seen_ids.add(rid)
-        url = rr.normalise_url(row["url"])
-        if url in seen_urls:
-            problems.append(f"{rid}: same address as {seen_urls[url]}")
-        seen_urls[url] = rid
-        if url in reserved:
-            problems.append(f"{rid}: RESERVED address {row['url']} — remove it")
+        rid = row["id"]
         if row["split"] != rr.split_of(row["url"]):
             problems.append(f"{rid}: split '{row['split']}' but the rule gives '{rr.split_of(row['url'])}'")
-        path = rr.TEXTS_DIR / f"{rid}.txt"
-        if path.exists():
-            text = path.read_text(encoding="utf-8")
-            texts[rid] = text
-            if rr.text_sha256(text) != row["sha256"]:
-                problems.append(f"{rid}: text hash differs from the manifest")
-        else:
-            problems.append(f"{rid}: text absent ({path})")
         gold = rr.GOLD_DIR / f"{rid}.gold.csv"
         if gold.exists():
             problems.extend(_check_csv(gold, GOLD_COLUMNS))
@@ -100,28 +110,7 @@ def check(manifests: list[Path]) -> int:
     # Witness excerpts (unlabelled, never scored): the same checks but for gold and split.
     witness_rows = rr.read_manifest_rows([rr.WITNESS_MANIFEST_PATH]) if rr.WITNESS_MANIFEST_PATH.exists() else []
     for row in witness_rows:
-        rid = row.get("id", "")
-        missing = [c for c in rr.WITNESS_MANIFEST_COLUMNS if c not in row]
-        if missing:
-            problems.append(f"{rid}: witness manifest lacks columns {missing}")
-            continue
-        if rid in seen_ids:
-            problems.append(f"{rid}: duplicate id")
-        seen_ids.add(rid)
-        url = rr.normalise_url(row["url"])
-        if url in seen_urls:
-            problems.append(f"{rid}: same address as {seen_urls[url]}")
-        seen_urls[url] = rid
-        if url in reserved:
-            problems.append(f"{rid}: RESERVED address {row['url']} — remove it")
-        path = rr.TEXTS_DIR / f"{rid}.txt"
-        if path.exists():
-            text = path.read_text(encoding="utf-8")
-            texts[rid] = text
-            if rr.text_sha256(text) != row["sha256"]:
-                problems.append(f"{rid}: text hash differs from the witness manifest")
-        else:
-            problems.append(f"{rid}: text absent ({path})")
+        problems.extend(_check_row(row, columns=rr.WITNESS_MANIFEST_COLUMNS, label="witness manifest", **seen))
     ids = sorted(texts)
     shingles = {rid: _shingles(texts[rid]) for rid in ids}
     for i, a in enumerate(ids):
